@@ -1,0 +1,364 @@
+"""The content the engine plays: plain objects built from normalised data.
+
+`build(data)` takes the normalised data from the loader (or the compiled cache) and returns a
+`Content`. Rules are compiled lazily, on first use, so building from the cache costs little more
+than creating the objects; they were type-checked when the content was loaded from source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from .compiler import (BOOL, NUMBER, TEXT, Symbols, Usage, compile_condition, compile_effects,
+                       effect_targets)
+
+Text = dict  # {lang: str}; the key "" holds text written without a language tag
+
+
+class Rule:
+    """A condition or number rule, compiled on first use."""
+
+    __slots__ = ("src", "ast", "ptr", "want", "modifier", "symbols", "fn")
+
+    def __init__(self, spec: dict, symbols: Symbols, want: str = BOOL, modifier: bool = False):
+        self.src: str = spec["src"]
+        self.ast = spec["ast"]
+        self.ptr: str = spec["ptr"]
+        self.want = want
+        self.modifier = modifier
+        self.symbols = symbols
+        self.fn: Callable[[Any], Any] | None = None
+
+    def __call__(self, ctx: Any) -> Any:
+        fn = self.fn
+        if fn is None:
+            fn = self.fn = compile_condition(self.ast, self.symbols, Usage(), self.ptr, self.want,
+                                             self.modifier)
+        return fn(ctx)
+
+
+class Effect:
+    """One line of effects with its reason, compiled on first use."""
+
+    __slots__ = ("src", "ast", "ptr", "why", "symbols", "fn", "targets")
+
+    def __init__(self, spec: dict, symbols: Symbols, why: Text | None):
+        self.src: str = spec["src"]
+        self.ast = spec["ast"]
+        self.ptr: str = spec["ptr"]
+        self.why: Text | None = spec.get("why") or why
+        self.symbols = symbols
+        self.fn: Callable[[Any], None] | None = None
+        self.targets = effect_targets(self.ast)
+
+    def __call__(self, ctx: Any) -> None:
+        fn = self.fn
+        if fn is None:
+            fn = self.fn = compile_effects(self.ast, self.symbols, Usage(), self.ptr)
+        fn(ctx)
+
+
+def _rule(spec: dict | None, symbols: Symbols, want: str = BOOL, modifier: bool = False) -> Rule | None:
+    return Rule(spec, symbols, want, modifier) if spec else None
+
+
+def _effects(specs: list | None, symbols: Symbols, why: Text | None) -> list[Effect]:
+    return [Effect(s, symbols, why) for s in specs or []]
+
+
+@dataclass(slots=True)
+class Event:
+    campaigns: tuple[str, ...]
+    slots: tuple[str, ...]
+    phases: tuple[str, ...]
+    pool: str | None
+    cond: Rule | None
+    priority: int
+    weight: float
+    once: bool
+    takes_slot: bool
+
+
+@dataclass(slots=True)
+class Choice:
+    index: int
+    id: str
+    text: Text
+    cond: Rule | None
+    effects: list[Effect]
+    why: Text | None
+    goto: str | None
+    draw: str | None
+    tags: tuple[str, ...]
+    follows: tuple[str, ...]
+    breaks: tuple[str, ...]
+    feedback: Text | None
+    preview: tuple[tuple[str | None, str, int], ...]
+
+
+@dataclass(slots=True)
+class Scene:
+    id: str
+    place: str | None
+    speaker: str | None
+    title: Text | None
+    text: Text
+    warnings: tuple[str, ...]
+    fact: str | None
+    effects: list[Effect]
+    event: Event | None
+    choices: list[Choice]
+    next: str | None
+    skip: str | None
+    at: str
+
+
+@dataclass(slots=True)
+class Day:
+    id: str
+    title: Text | None
+    slots: tuple[tuple[str, str], ...]  # (slot name, scene id)
+    scenario: str | None = None
+
+
+@dataclass(slots=True)
+class Block:
+    phase: str
+    cond: Rule | None
+    days: list[Day]
+    label: Text | None
+    intro: str | None
+    reflect: list[Text]
+
+
+@dataclass(slots=True)
+class Ending:
+    id: str
+    cond: Rule | None
+    title: Text
+    text: Text
+    place: str | None
+
+
+@dataclass(slots=True)
+class Profile:
+    id: str
+    name: Text
+    age: int | None
+    summary: Text
+    text: Text | None
+    character: str | None
+    start: dict[str, float]
+    flags: tuple[str, ...]
+
+
+@dataclass(slots=True)
+class Campaign:
+    id: str
+    role: str
+    title: Text
+    summary: Text
+    kind: str
+    subject: str
+    profiles: list[Profile]
+    residents: tuple[str, ...]
+    vars: dict[str, Any]
+    blocks: list[Block]
+    endings: list[Ending]
+    debrief: list[Text]
+    minutes: int | None
+    # events that may fire at the start of a slot, by slot name ("*" = any slot), best first
+    slot_events: dict[str, list[tuple[str, Event]]] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Epilogue:
+    id: str
+    cond: Rule | None
+    title: Text | None
+    text: Text
+
+
+@dataclass(slots=True)
+class Character:
+    id: str
+    name: Text
+    role: Text | None
+    portrait: str | None
+    bio: Text | None
+    model: bool
+    start: dict[str, float]
+    vars: dict[str, float]
+    epilogues: list[Epilogue]
+
+
+@dataclass
+class Content:
+    """Everything the engine and the interface need, with lookups by name."""
+
+    languages: dict[str, str]           # code -> own name
+    default_lang: str
+    strings: dict[str, Text]
+    roles: dict[str, dict]
+    model: Any                           # model.Model
+    variables: dict[str, dict]
+    activities: dict[str, dict]
+    phases: dict[str, dict]
+    places: dict[str, dict]
+    characters: dict[str, Character]
+    warnings: dict[str, dict]
+    principles: dict[str, dict]
+    facts: dict[str, dict]
+    campaigns: dict[str, Campaign]
+    scenarios: dict[str, dict]
+    scenes: dict[str, Scene]
+    pools: dict[str, list[tuple[str, Event]]]
+    symbols: Symbols
+
+    def text(self, text: Text | None, lang: str) -> str:
+        """The text in a language, falling back to the default language, then to any."""
+        if not text:
+            return ""
+        if lang in text:
+            return text[lang]
+        if "" in text:
+            return text[""]
+        if self.default_lang in text:
+            return text[self.default_lang]
+        return next(iter(text.values()))
+
+    def ui(self, key: str, lang: str, **values: Any) -> str:
+        """An interface string by key, with {name} placeholders filled in."""
+        text = self.strings.get(key)
+        if text is None:
+            return key
+        out = self.text(text, lang)
+        if values:
+            try:
+                out = out.format(**values)
+            except (KeyError, IndexError, ValueError):
+                pass
+        return out
+
+
+def _symbols(data: dict) -> Symbols:
+    model = data.get("model") or {"variables": {}}
+    model_vars = {k: v["kind"] for k, v in model["variables"].items()}
+    types = {"number": NUMBER, "bool": BOOL, "text": TEXT}
+    globals_ = {k: types[v["type"]] for k, v in data.get("variables", {}).items()}
+    characters = {}
+    for k, v in data.get("characters", {}).items():
+        have = set(model_vars) if v.get("model") else set()
+        have |= set(v.get("vars", {}))
+        characters[k] = have
+    return Symbols(model_vars=model_vars, globals=globals_, characters=characters,
+                   scenes=set(data.get("scenes", {})), activities=set(data.get("activities", {})),
+                   principles=set(data.get("principles", {})), phases=set(data.get("phases", {})))
+
+
+def _event(spec: dict, symbols: Symbols) -> Event:
+    return Event(
+        campaigns=tuple(spec["campaigns"]), slots=tuple(spec.get("slots", ())),
+        phases=tuple(spec.get("phases", ())), pool=spec.get("pool"),
+        cond=_rule(spec.get("if"), symbols), priority=spec.get("priority", 0),
+        weight=spec.get("weight", 1), once=spec.get("once", True),
+        takes_slot=spec.get("takes_slot", True))
+
+
+def _scene(sid: str, spec: dict, symbols: Symbols) -> Scene:
+    choices = []
+    for i, c in enumerate(spec.get("choices", [])):
+        effects = _effects(c.get("do"), symbols, c.get("why"))
+        preview: dict[tuple[str | None, str], int] = {}
+        for e in effects:
+            for owner, var, sign in e.targets:
+                preview[(owner, var)] = preview.get((owner, var), 0) + sign
+        choices.append(Choice(
+            index=i, id=c.get("id", str(i)), text=c["text"], cond=_rule(c.get("if"), symbols),
+            effects=effects, why=c.get("why"), goto=c.get("goto"), draw=c.get("draw"),
+            tags=tuple(c.get("tags", ())), follows=tuple(c.get("follows", ())),
+            breaks=tuple(c.get("breaks", ())), feedback=c.get("feedback"),
+            preview=tuple((o, v, (s > 0) - (s < 0)) for (o, v), s in preview.items())))
+    event = spec.get("event")
+    return Scene(
+        id=sid, place=spec.get("place"), speaker=spec.get("speaker"), title=spec.get("title"),
+        text=spec["text"], warnings=tuple(spec.get("warning", ())), fact=spec.get("fact"),
+        effects=_effects(spec.get("do"), symbols, spec.get("why")),
+        event=_event(event, symbols) if event else None, choices=choices,
+        next=spec.get("next"), skip=spec.get("skip"), at=spec.get("@", ""))
+
+
+def _campaign(cid: str, spec: dict, data: dict, symbols: Symbols) -> Campaign:
+    blocks = []
+    for bi, b in enumerate(spec["calendar"]):
+        days: list[Day] = []
+        if b.get("scenarios"):
+            for sc in b["scenarios"]:
+                scen = data["scenarios"][sc]
+                days.append(Day(id=sc, title=scen["title"], slots=(("shift", scen["start"]),), scenario=sc))
+        elif isinstance(b.get("days"), int):
+            slots = tuple(b.get("slots", {}).items())
+            days = [Day(id=f"{b['phase']}_{bi}_{i}", title=None, slots=slots) for i in range(b["days"])]
+        else:
+            for i, d in enumerate(b.get("days", [])):
+                days.append(Day(id=d.get("id", f"{b['phase']}_{bi}_{i}"), title=d.get("title"),
+                                slots=tuple(d["slots"].items())))
+        blocks.append(Block(phase=b["phase"], cond=_rule(b.get("if"), symbols), days=days,
+                            label=b.get("label"), intro=b.get("intro"), reflect=b.get("reflect", [])))
+    profiles = [Profile(id=p["id"], name=p["name"], age=p.get("age"), summary=p["summary"],
+                        text=p.get("text"), character=p.get("character"), start=dict(p["start"]),
+                        flags=tuple(p.get("flags", ()))) for p in spec.get("profiles", [])]
+    endings = [Ending(id=e["id"], cond=_rule(e.get("if"), symbols), title=e["title"], text=e["text"],
+                      place=e.get("place")) for e in spec["endings"]]
+    return Campaign(id=cid, role=spec["role"], title=spec["title"], summary=spec["summary"],
+                    kind=spec.get("kind", "full"), subject=spec.get("subject", "player"),
+                    profiles=profiles, residents=tuple(spec.get("residents", ())),
+                    vars=dict(spec.get("vars", {})), blocks=blocks, endings=endings,
+                    debrief=spec.get("debrief", []), minutes=spec.get("minutes"))
+
+
+def build(data: dict) -> Content:
+    """Build playable content from normalised data (which must have loaded without errors)."""
+    from .model import Model
+    symbols = _symbols(data)
+    scenes = {sid: _scene(sid, s, symbols) for sid, s in data.get("scenes", {}).items()}
+    campaigns = {cid: _campaign(cid, c, data, symbols) for cid, c in data.get("campaigns", {}).items()}
+    pools: dict[str, list[tuple[str, Event]]] = {}
+    for sid, scene in scenes.items():
+        ev = scene.event
+        if ev is None:
+            continue
+        if ev.pool:
+            pools.setdefault(ev.pool, []).append((sid, ev))
+            continue
+        for cid in ev.campaigns:
+            camp = campaigns.get(cid)
+            if camp is None:
+                continue
+            for slot in ev.slots or ("*",):
+                camp.slot_events.setdefault(slot, []).append((sid, ev))
+    for camp in campaigns.values():
+        for lst in camp.slot_events.values():
+            lst.sort(key=lambda item: -item[1].priority)
+    for lst in pools.values():
+        lst.sort(key=lambda item: -item[1].priority)
+    characters = {}
+    for k, c in data.get("characters", {}).items():
+        epilogues = [Epilogue(id=e["id"], cond=_rule(e.get("if"), symbols), title=e.get("title"),
+                              text=e["text"]) for e in c.get("epilogues", [])]
+        characters[k] = Character(id=k, name=c["name"], role=c.get("role"), portrait=c.get("portrait"),
+                                  bio=c.get("bio"), model=c.get("model", False),
+                                  start=dict(c.get("start", {})), vars=dict(c.get("vars", {})),
+                                  epilogues=epilogues)
+    langs = data.get("languages") or {"en": {"name": "English", "default": True}}
+    default = next((k for k, v in langs.items() if v.get("default")), next(iter(langs)))
+    return Content(
+        languages={k: v["name"] for k, v in langs.items()}, default_lang=default,
+        strings=data.get("strings", {}), roles=data.get("roles", {}),
+        model=Model(data["model"], symbols), variables=data.get("variables", {}),
+        activities=data.get("activities", {}), phases=data.get("phases", {}),
+        places=data.get("places", {}), characters=characters, warnings=data.get("warnings", {}),
+        principles=data.get("principles", {}), facts=data.get("facts", {}),
+        campaigns=campaigns, scenarios=data.get("scenarios", {}), scenes=scenes, pools=pools,
+        symbols=symbols)

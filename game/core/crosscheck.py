@@ -1,0 +1,141 @@
+"""Checks that need the whole content at once, after each entry has passed the schema.
+
+These are errors that would make a playthrough go wrong: a campaign with no fallback ending, a
+choice that both jumps and draws, a pool nobody fills, a modelled variable that is not in the model.
+Softer findings (unreachable scenes, missing translations...) are lint's, in `lint.py`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .diagnostics import Report, did_you_mean
+
+
+def at(entry: dict) -> tuple[str, int, int]:
+    """Split an entry's '@' position ("path:line:col") back into its parts."""
+    path, line, col = entry.get("@", "content:1:1").rsplit(":", 2)
+    return path, int(line), int(col)
+
+
+def err(report: Report, entry: dict, message: str) -> None:
+    path, line, col = at(entry)
+    report.error(path, line, col, message)
+
+
+def crosscheck(data: dict[str, Any], positions: dict, report: Report) -> None:
+    model = data.get("model")
+    model_vars = set(model["variables"]) if model else set()
+    _check_languages(data, positions, report)
+    if model:
+        _check_model(model, model_vars, report)
+    for name, role in data.get("roles", {}).items():
+        for var in role.get("meters", []):
+            if var not in model_vars:
+                err(report, role, f"meter '{var}' of role '{name}' is not a model variable"
+                                  f"{did_you_mean(var, model_vars)}")
+    for name, ch in data.get("characters", {}).items():
+        for var in ch.get("start", {}):
+            if var not in model_vars:
+                err(report, ch, f"'{var}' in the start values of '{name}' is not a model variable")
+        if ch.get("start") and not ch.get("model"):
+            err(report, ch, f"character '{name}' has start values but 'model: true' is not set")
+        if ch.get("epilogues") and not ch.get("model"):
+            err(report, ch, f"character '{name}' has epilogues but 'model: true' is not set")
+    pools = {s["event"]["pool"] for s in data.get("scenes", {}).values()
+             if s.get("event") and s["event"].get("pool")}
+    for name, camp in data.get("campaigns", {}).items():
+        _check_campaign(name, camp, data, model_vars, report)
+    for name, scene in data.get("scenes", {}).items():
+        _check_scene(name, scene, pools, report)
+
+
+def _check_languages(data: dict, positions: dict, report: Report) -> None:
+    langs = data.get("languages", {})
+    defaults = [k for k, v in langs.items() if v.get("default")]
+    if len(langs) > 1 and len(defaults) != 1:
+        first = next(iter(langs.values()))
+        err(report, first, f"expected exactly one language with 'default: true', found {len(defaults)}")
+
+
+def _check_model(model: dict, model_vars: set[str], report: Report) -> None:
+    seen: set[str] = set()
+    for factor in model["risk"]["factors"]:
+        var = factor["var"]
+        if var not in model_vars:
+            err(report, factor, f"risk factor '{var}' is not a model variable{did_you_mean(var, model_vars)}")
+        elif var in seen:
+            err(report, factor, f"risk factor '{var}' is listed twice")
+        seen.add(var)
+        kind = model["variables"].get(var, {}).get("kind")
+        if kind == "modifier":
+            err(report, factor, f"'{var}' is a modifier and has no weight of its own; remove it from the "
+                                "factors or change its kind")
+    for mod in model.get("modifiers", []):
+        for var in mod["to"]:
+            if var not in model_vars:
+                err(report, mod, f"modifier '{mod['id']}' scales '{var}', which is not a model variable")
+    for anchor in model["risk"].get("anchors", []):
+        for var in anchor["values"]:
+            if var not in model_vars:
+                err(report, anchor, f"anchor value '{var}' is not a model variable")
+
+
+def _check_campaign(name: str, camp: dict, data: dict, model_vars: set[str], report: Report) -> None:
+    if camp["subject"] == "player" and not camp.get("profiles"):
+        err(report, camp, f"campaign '{name}' follows the player but has no profiles to start from")
+    if camp["subject"] == "characters":
+        residents = camp.get("residents", [])
+        if not residents:
+            err(report, camp, f"campaign '{name}' follows characters but lists no residents")
+        for r in residents:
+            if not data.get("characters", {}).get(r, {}).get("model"):
+                err(report, camp, f"resident '{r}' of campaign '{name}' needs 'model: true'")
+    for prof in camp.get("profiles", []):
+        for var in prof["start"]:
+            if var not in model_vars:
+                err(report, prof, f"'{var}' in profile '{prof['id']}' is not a model variable")
+    ids = [p["id"] for p in camp.get("profiles", [])]
+    if len(ids) != len(set(ids)):
+        err(report, camp, f"campaign '{name}' has two profiles with the same id")
+    for var in camp.get("vars", {}):
+        if var in model_vars:
+            err(report, camp, f"'{var}' is a model variable; set it in the profiles' start values")
+    endings = camp["endings"]
+    if endings and "if" in endings[-1]:
+        err(report, endings[-1], f"the last ending of campaign '{name}' needs no 'if', so that every "
+                                 "playthrough has an ending")
+    for ending in endings[:-1]:
+        if "if" not in ending:
+            err(report, ending, f"ending '{ending['id']}' has no 'if', so the endings after it can never "
+                                "be reached; give it a condition or move it last")
+    ids = [e["id"] for e in endings]
+    if len(ids) != len(set(ids)):
+        err(report, camp, f"campaign '{name}' has two endings with the same id")
+    for block in camp["calendar"]:
+        has_days = "days" in block
+        if block.get("scenarios"):
+            if has_days or "slots" in block:
+                err(report, block, "a calendar block with 'scenarios' takes neither 'days' nor 'slots'")
+        elif not has_days:
+            err(report, block, "a calendar block needs 'days' (with 'slots') or 'scenarios'")
+        elif isinstance(block["days"], int) and not block.get("slots"):
+            err(report, block, "a calendar block with a number of days needs 'slots'")
+        elif isinstance(block["days"], list) and "slots" in block:
+            err(report, block, "a calendar block with a list of days gives each day its own 'slots'")
+
+
+def _check_scene(name: str, scene: dict, pools: set[str], report: Report) -> None:
+    for i, choice in enumerate(scene.get("choices", [])):
+        if "goto" in choice and "draw" in choice:
+            err(report, choice, "a choice may 'goto' a scene or 'draw' from a pool, not both")
+        pool = choice.get("draw")
+        if pool and pool not in pools:
+            err(report, choice, f"no event is in pool '{pool}'{did_you_mean(pool, pools)}")
+    ids = [c["id"] for c in scene.get("choices", []) if "id" in c]
+    if len(ids) != len(set(ids)):
+        err(report, scene, f"scene '{name}' has two choices with the same id")
+    event = scene.get("event")
+    if event and event.get("pool") and (event.get("slots") or event.get("phases")):
+        err(report, event, "an event in a pool is drawn by choices, so it takes no 'slots' or 'phases'; "
+                           "use 'if' to narrow it")

@@ -1,0 +1,220 @@
+"""Loading content: find the YAML files, parse them, merge them, check them, normalise them.
+
+`load_sources(dirs)` returns the normalised content (plain data, see `schema_types`) and a report
+with every problem found, each at `file:line:col`. It never raises for bad content and never
+prints a traceback for it. `content.build()` turns the normalised data into the objects the engine
+plays; `cache.py` keeps the normalised data between runs.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import yamlsafe
+from .compiler import BOOL, NUMBER, TEXT, Symbols, Usage
+from .diagnostics import Report, did_you_mean
+from .schema import SECTIONS, STRING_KEY
+from .schema_types import INVALID, Ctx, Table
+from .yamlsafe import Mark, YMap
+
+YAML_SUFFIXES = (".yaml", ".yml")
+MAX_FILES = 2000
+
+
+@dataclass
+class Source:
+    """One content file: where it is on disk and how it is named in messages."""
+
+    path: str
+    shown: str
+
+
+@dataclass
+class Loaded:
+    """The outcome of loading: normalised data, the report, and facts lint needs."""
+
+    data: dict[str, Any]
+    report: Report
+    sources: list[Source]
+    ctx: Ctx | None = None
+    positions: dict[str, dict[str, tuple[str, Mark]]] = field(default_factory=dict)
+
+
+def display_path(path: str) -> str:
+    """A path as short as possible for messages: relative to the working folder when inside it."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:  # pragma: no cover - other drive on Windows
+        return path
+    return path if rel.startswith("..") else rel
+
+
+def find_sources(dirs: list[str], report: Report) -> list[Source]:
+    """Every YAML file under the folders, in a stable order (folder by folder, then by path)."""
+    found: list[Source] = []
+    for d in dirs:
+        if os.path.isfile(d) and d.endswith(YAML_SUFFIXES):
+            found.append(Source(d, display_path(d)))
+            continue
+        if not os.path.isdir(d):
+            report.error(display_path(d), 1, 1, "expected a content folder, found nothing there")
+            continue
+        files: list[str] = []
+        for root, subdirs, names in os.walk(d):
+            subdirs[:] = sorted(s for s in subdirs if not s.startswith((".", "_")) and s != "assets")
+            files.extend(os.path.join(root, n) for n in names
+                         if n.endswith(YAML_SUFFIXES) and not n.startswith((".", "_")))
+        for f in sorted(files):
+            found.append(Source(f, display_path(f)))
+    if len(found) > MAX_FILES:
+        report.error(found[0].shown, 1, 1, f"expected at most {MAX_FILES} content files, found {len(found)}")
+        found = found[:MAX_FILES]
+    return found
+
+
+def read_sources(sources: list[Source], report: Report) -> list[tuple[Source, YMap]]:
+    """Parse each file; a file that is not a mapping of known sections is reported."""
+    out = []
+    for src in sources:
+        value, problems = yamlsafe.read_file(src.path, src.shown)
+        report.extend(problems)
+        if problems:
+            continue
+        if not isinstance(value, YMap):
+            line, col, _ = getattr(value, "mark", (1, 1, ""))
+            report.error(src.shown, line, col, "expected a mapping of sections (scenes:, places:, ...) "
+                                               f"at the top of the file, found {_kind(value)}")
+            continue
+        out.append((src, value))
+    return out
+
+
+def _kind(value: Any) -> str:
+    from .schema_types import describe
+    return describe(value)
+
+
+def merge(files: list[tuple[Source, YMap]], report: Report
+          ) -> tuple[dict[str, dict[str, tuple[Any, Mark, str, YMap]]], dict[str, tuple[Any, Mark, str]]]:
+    """Merge the sections of all files. Returns (tables, singletons).
+
+    tables[section][name] = (value, mark of the value, file shown, the section mapping)
+    singletons['model'] = (value, mark, file shown)
+    """
+    tables: dict[str, dict[str, tuple[Any, Mark, str, YMap]]] = {s: {} for s in SECTIONS if s != "model"}
+    single: dict[str, tuple[Any, Mark, str]] = {}
+    for src, doc in files:
+        for section, value in doc.items():
+            kmark = doc.key_mark(section)
+            if section not in SECTIONS:
+                report.error(src.shown, kmark[0], kmark[1],
+                             f"unknown section '{section}'{did_you_mean(section, SECTIONS)}; expected "
+                             f"one of: {', '.join(SECTIONS)}")
+                continue
+            if section == "model":
+                if "model" in single:
+                    first = single["model"]
+                    report.error(src.shown, kmark[0], kmark[1],
+                                 f"the model is already defined in {first[2]}:{first[1][0]}; "
+                                 "there can be only one")
+                    continue
+                single["model"] = (value, doc.value_mark(section), src.shown)
+                continue
+            if value is None:
+                continue
+            if not isinstance(value, YMap):
+                vmark = doc.value_mark(section)
+                report.error(src.shown, vmark[0], vmark[1],
+                             f"expected a mapping of names to entries under '{section}', found {_kind(value)}")
+                continue
+            table = tables[section]
+            for name in value:
+                if name in table:
+                    _, first_mark, first_file, first_map = table[name]
+                    km = value.key_mark(name)
+                    where = f"{first_file}:{first_map.key_mark(name)[0]}"
+                    report.error(src.shown, km[0], km[1],
+                                 f"{SECTIONS[section][0]} '{name}' is already defined at {where}")
+                    continue
+                table[name] = (value[name], value.value_mark(name), src.shown, value)
+    return tables, single
+
+
+def gather_symbols(tables: dict, single: dict) -> Symbols:
+    """The names rules may use, read straight off the merged data before any checking."""
+    model_vars: dict[str, str] = {}
+    model = single.get("model", (None,))[0]
+    if isinstance(model, YMap) and isinstance(model.get("variables"), YMap):
+        for name, spec in model["variables"].items():
+            kind = spec.get("kind") if isinstance(spec, YMap) else None
+            model_vars[name] = kind if isinstance(kind, str) else "protective"
+    globals_: dict[str, str] = {}
+    for name, (spec, *_rest) in tables["variables"].items():
+        t = spec.get("type") if isinstance(spec, YMap) else None
+        globals_[name] = {"number": NUMBER, "bool": BOOL, "text": TEXT}.get(t, NUMBER)
+    characters: dict[str, set[str]] = {}
+    for name, (spec, *_rest) in tables["characters"].items():
+        have: set[str] = set()
+        if isinstance(spec, YMap):
+            if spec.get("model") is True:
+                have |= set(model_vars)
+            if isinstance(spec.get("vars"), YMap):
+                have |= set(spec["vars"])
+        characters[name] = have
+    return Symbols(
+        model_vars=model_vars,
+        globals=globals_,
+        characters=characters,
+        scenes=set(tables["scenes"]),
+        activities=set(tables["activities"]),
+        principles=set(tables["principles"]),
+        phases=set(tables["phases"]),
+    )
+
+
+def load_sources(dirs: list[str]) -> Loaded:
+    """Read, merge and check the content in these folders."""
+    report = Report()
+    sources = find_sources(dirs, report)
+    files = read_sources(sources, report)
+    tables, single = merge(files, report)
+    symbols = gather_symbols(tables, single)
+    ids = {SECTIONS[s][0]: set(t) for s, t in tables.items()}
+    ids["variable"] = set(symbols.model_vars) | set(symbols.globals)
+    ctx = Ctx(path="", report=report, ids=ids, symbols=symbols, usage=Usage())
+    data: dict[str, Any] = {}
+    positions: dict[str, dict[str, tuple[str, Mark]]] = {}
+    for section, table in tables.items():
+        kind, entry_type, _ = SECTIONS[section]
+        out: dict[str, Any] = {}
+        pos: dict[str, tuple[str, Mark]] = {}
+        for name, (value, mark, shown, parent) in table.items():
+            ctx.path = shown
+            if section == "strings":
+                if STRING_KEY.check(name, parent.key_mark(name), ctx, "") is INVALID:
+                    continue
+            elif Table(entry_type).key.check(name, parent.key_mark(name), ctx, "") is INVALID:  # type: ignore[arg-type]
+                continue
+            checked = entry_type.check(value, mark, ctx, f"{section}/{name}")  # type: ignore[attr-defined]
+            pos[name] = (shown, parent.key_mark(name))
+            if checked is not INVALID:
+                out[name] = checked
+        data[section] = out
+        positions[section] = pos
+    if "model" in single:
+        value, mark, shown = single["model"]
+        ctx.path = shown
+        from .schema import MODEL
+        checked = MODEL.check(value, mark, ctx, "model")
+        data["model"] = None if checked is INVALID else checked
+        positions["model"] = {"model": (shown, mark)}
+    else:
+        data["model"] = None
+        first = sources[0].shown if sources else "content"
+        report.error(first, 1, 1, "no model found: one content file needs a 'model:' section "
+                                  "(see docs/content-format.md)")
+    from .crosscheck import crosscheck
+    crosscheck(data, positions, report)
+    return Loaded(data=data, report=report, sources=sources, ctx=ctx, positions=positions)

@@ -1,0 +1,155 @@
+"""The state model: how choices move the variables, and the two-year reoffending estimate.
+
+All numbers live in content/model.yaml; this module only applies them. The estimate is a logistic
+formula over "deficits" between 0 (best) and 1 (worst):
+
+    risk = 1 / (1 + e^-z),   z = intercept + sum(weight_i * deficit_i)
+
+where a protective variable v (wellbeing, education...) has deficit 1 - v/100 and a risk variable
+(attitudes, peers, substance use, history) has deficit v/100. It is an illustration for learning,
+not an assessment tool, and every weight names its source or says "assumption".
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from .compiler import NUMBER, Symbols
+
+
+@dataclass(slots=True)
+class Factor:
+    var: str
+    weight: float
+    kind: str
+    sources: list
+    note: dict | None
+
+
+@dataclass(slots=True)
+class Driver:
+    """How much one factor adds to the current estimate."""
+
+    var: str
+    weight: float
+    deficit: float
+    contribution: float  # weight * deficit, in the formula's units (log-odds)
+    if_best: float       # how many percentage points lower the risk would be at this factor's best
+
+
+@dataclass(slots=True)
+class Estimate:
+    risk: float          # percent
+    low: float
+    high: float
+    z: float
+    drivers: list[Driver]
+
+
+class Modifier:
+    __slots__ = ("id", "name", "to", "applies", "cond", "factor", "why", "sources")
+
+    def __init__(self, spec: dict, symbols: Symbols):
+        from .content import Rule
+        self.id: str = spec["id"]
+        self.name = spec["name"]
+        self.to = frozenset(spec["to"])
+        self.applies: str = spec.get("applies", "improvements")
+        self.cond = Rule(spec["if"], symbols, modifier=True) if spec.get("if") else None
+        self.factor = Rule(spec["factor"], symbols, NUMBER, modifier=True)
+        self.why = spec["why"]
+        self.sources = spec.get("sources", [])
+
+
+class Model:
+    """The model read from content: variables, modifiers, daily drift, risk formula."""
+
+    def __init__(self, spec: dict, symbols: Symbols):
+        from .content import Effect, Rule
+        self.spec = spec
+        self.title = spec["title"]
+        self.disclaimer = spec["disclaimer"]
+        self.variables: dict[str, dict] = spec["variables"]
+        self.kinds = {k: v["kind"] for k, v in self.variables.items()}
+        self.starts = {k: float(v.get("start", 50)) for k, v in self.variables.items()}
+        self.modifiers = [Modifier(m, symbols) for m in spec.get("modifiers", [])]
+        self.daily = [(Rule(d["if"], symbols) if d.get("if") else None,
+                       [Effect(e, symbols, d["why"]) for e in d["do"]], d["why"])
+                      for d in spec.get("daily", [])]
+        self.max_step = float(spec.get("max_step", 10))
+        risk = spec["risk"]
+        self.intercept = float(risk["intercept"])
+        self.uncertainty = float(risk.get("uncertainty", 10))
+        self.explain = risk["explain"]
+        self.anchors = risk.get("anchors", [])
+        self.sources = risk.get("sources", [])
+        self.factors = [Factor(f["var"], float(f["weight"]), self.kinds.get(f["var"], "risk"),
+                               f["sources"], f.get("note")) for f in risk["factors"]]
+
+    # -- changes -------------------------------------------------------------------------
+    def is_improvement(self, var: str, delta: float) -> bool:
+        return delta < 0 if self.kinds.get(var) == "risk" else delta > 0
+
+    def scale(self, var: str, delta: float, subject: dict[str, float], ctx: Any) -> tuple[float, list[str]]:
+        """The change after the modifiers that apply, and the ids of those modifiers."""
+        if not self.modifiers or delta == 0:
+            return delta, []
+        improving = self.is_improvement(var, delta)
+        applied: list[str] = []
+        raw = delta
+        saved_subject, saved_value, saved_delta = ctx.subject, ctx.value, ctx.delta
+        ctx.subject, ctx.value, ctx.delta = subject, subject.get(var, 0.0), raw
+        try:
+            for mod in self.modifiers:
+                if var not in mod.to:
+                    continue
+                if mod.applies == "improvements" and not improving:
+                    continue
+                if mod.applies == "worsenings" and improving:
+                    continue
+                if mod.cond is not None and not mod.cond(ctx):
+                    continue
+                delta *= max(0.0, float(mod.factor(ctx)))
+                applied.append(mod.id)
+        finally:
+            ctx.subject, ctx.value, ctx.delta = saved_subject, saved_value, saved_delta
+        step = self.max_step
+        return max(-step, min(step, delta)), applied
+
+    # -- the estimate --------------------------------------------------------------------
+    def deficit(self, var: str, value: float) -> float:
+        v = min(100.0, max(0.0, value)) / 100.0
+        return 1.0 - v if self.kinds.get(var) == "protective" else v
+
+    def z(self, values: dict[str, float]) -> float:
+        z = self.intercept
+        for f in self.factors:
+            z += f.weight * self.deficit(f.var, values.get(f.var, self.starts.get(f.var, 50.0)))
+        return z
+
+    def risk(self, values: dict[str, float]) -> float:
+        """Estimated two-year reoffending risk in percent."""
+        return 100.0 / (1.0 + math.exp(-self.z(values)))
+
+    def estimate(self, values: dict[str, float]) -> Estimate:
+        """The estimate with its uncertainty band and the factors that drive it most."""
+        z = self.z(values)
+        p = 100.0 / (1.0 + math.exp(-z))
+        drivers = []
+        for f in self.factors:
+            d = self.deficit(f.var, values.get(f.var, self.starts.get(f.var, 50.0)))
+            contribution = f.weight * d
+            best = 100.0 / (1.0 + math.exp(-(z - contribution)))
+            drivers.append(Driver(f.var, f.weight, d, contribution, p - best))
+        drivers.sort(key=lambda dr: -dr.contribution)
+        u = self.uncertainty
+        return Estimate(p, max(0.0, p - u), min(100.0, p + u), z, drivers)
+
+    def values_from_deficits(self, deficits: dict[str, float]) -> dict[str, float]:
+        """Variable values that give these deficits (used by the calibration tests)."""
+        out = {}
+        for var, d in deficits.items():
+            out[var] = (1.0 - d) * 100.0 if self.kinds.get(var) == "protective" else d * 100.0
+        return out

@@ -1,0 +1,116 @@
+"""The one object that holds a playthrough, and its conversion to and from plain data.
+
+Everything that changes during play lives in `GameState`; the engine is a set of operations on it.
+`to_dict()` gives JSON-ready data carrying the save-format version; `from_dict()` refuses data that
+is too new or too old, or malformed, with a message a player can read.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+SAVE_VERSION = 1          # written into every save
+OLDEST_READABLE = 1       # the oldest save version this build still reads
+
+
+class SaveFormatError(Exception):
+    """A save that cannot be used; the message says why, in plain words."""
+
+
+@dataclass
+class GameState:
+    campaign: str
+    seed: int
+    profile: str | None = None
+    scenario: str | None = None       # set when one training scenario is played on its own
+    step: int = 0                     # advances with every scene and choice; feeds the random draws
+    block: int = 0                    # index into the campaign's calendar
+    day_index: int = 0                # day within the block
+    slot: int = 0                     # slot within the day
+    day: int = 1                      # day counter shown to the player
+    status: str = "scene"             # scene | day_end | block_end | ending
+    scene: str | None = None
+    after: str | None = None          # the slot's own scene, when an event played before it
+    vars: dict[str, Any] = field(default_factory=dict)
+    flags: set[str] = field(default_factory=set)
+    seen: dict[str, int] = field(default_factory=dict)
+    subject: dict[str, float] | None = None
+    chars: dict[str, dict[str, float]] = field(default_factory=dict)
+    today: list[str] = field(default_factory=list)
+    log: list[dict] = field(default_factory=list)        # today's changes, for the day's summary
+    history: list[dict] = field(default_factory=list)    # every choice made
+    principles: dict[str, list[int]] = field(default_factory=dict)  # id -> [followed, broken]
+    days: list[dict] = field(default_factory=list)       # state at the start of each day (what-if)
+    ending: str | None = None
+    skipped: list[str] = field(default_factory=list)
+
+    def snapshot(self) -> dict:
+        """This state as plain data, without the per-day snapshots (which hold copies of it)."""
+        out = self.to_dict()
+        out.pop("days", None)
+        return out
+
+    def to_dict(self) -> dict:
+        out: dict[str, Any] = {"version": SAVE_VERSION}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if f.name == "flags":
+                value = sorted(value)
+            out[f.name] = copy.deepcopy(value)
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Any) -> "GameState":
+        if not isinstance(data, dict):
+            raise SaveFormatError("this is not a Neighbour save (expected a mapping of fields)")
+        version = data.get("version")
+        if not isinstance(version, int):
+            raise SaveFormatError("this save has no format version, so it is not a Neighbour save")
+        if version > SAVE_VERSION:
+            raise SaveFormatError(f"this save was made by a newer version of Neighbour (format "
+                                  f"{version}; this one reads up to {SAVE_VERSION}); update the game")
+        if version < OLDEST_READABLE:
+            raise SaveFormatError(f"this save is from an old version of Neighbour (format {version}); "
+                                  f"this one reads formats {OLDEST_READABLE} to {SAVE_VERSION}")
+        kwargs: dict[str, Any] = {}
+        expect = {f.name: f for f in fields(cls)}
+        for name in ("campaign", "seed"):
+            if name not in data:
+                raise SaveFormatError(f"this save is missing '{name}'")
+        for name, f in expect.items():
+            if name not in data:
+                continue
+            value = data[name]
+            if not _type_ok(name, value):
+                raise SaveFormatError(f"this save is damaged: '{name}' has the wrong kind of value")
+            kwargs[name] = set(value) if name == "flags" else value
+        return cls(**kwargs)
+
+
+_TYPES: dict[str, tuple] = {
+    "campaign": (str,), "seed": (int,), "profile": (str, type(None)), "scenario": (str, type(None)),
+    "step": (int,), "block": (int,), "day_index": (int,), "slot": (int,), "day": (int,),
+    "status": (str,), "scene": (str, type(None)), "after": (str, type(None)), "vars": (dict,),
+    "flags": (list,), "seen": (dict,), "subject": (dict, type(None)), "chars": (dict,),
+    "today": (list,), "log": (list,), "history": (list,), "principles": (dict,), "days": (list,),
+    "ending": (str, type(None)), "skipped": (list,),
+}
+
+
+def _type_ok(name: str, value: Any) -> bool:
+    want = _TYPES.get(name)
+    if want is None:
+        return True
+    if isinstance(value, bool) and bool not in want:
+        return False
+    if not isinstance(value, want):
+        return False
+    if name == "status" and value not in ("scene", "day_end", "block_end", "ending"):
+        return False
+    if name in ("subject",) and value is not None:
+        return all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value.values())
+    if name == "chars":
+        return all(isinstance(d, dict) for d in value.values())
+    return True
