@@ -132,7 +132,8 @@ EPILOGUE = Obj({
 }, name="epilogue")
 
 CHARACTER = Obj({
-    "name": F(Text(), True, "Name shown to the player."),
+    "name": F(Text(neutral=True), True, "Name shown to the player (the same in every language "
+                                        "when written as plain text)."),
     "role": F(Text(), doc="Who they are, e.g. 'Contact officer'."),
     "portrait": F(Asset(), doc="Portrait, e.g. portraits/ingrid.svg."),
     "bio": F(Text(), doc="A few lines about them (journal, briefing)."),
@@ -166,7 +167,7 @@ FACT = Obj({
 
 PROFILE = Obj({
     "id": F(Id(), True, "A name for the profile."),
-    "name": F(Text(), True, "The resident's name."),
+    "name": F(Text(neutral=True), True, "The resident's name."),
     "age": F(Num(lo=15, hi=99, integer=True), doc="Age at admission."),
     "summary": F(Text(), True, "One or two lines for the choice screen."),
     "text": F(Text(), doc="Longer background."),

@@ -227,12 +227,15 @@ class Text(T):
         text: {en: "The kettle clicks off.", nb: "Vannkokeren slår seg av."}
     """
 
-    def __init__(self, doc: str = ""):
+    def __init__(self, doc: str = "", neutral: bool = False):
         self.doc = doc
+        self.neutral = neutral  # a plain string is the same in every language (a person's name)
 
     def check(self, value, mark, ctx, ptr):
         if isinstance(value, str):
             out = {"": value}
+            if self.neutral:
+                return out
         elif isinstance(value, YMap):
             out = {}
             for lang, text in value.items():

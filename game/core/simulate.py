@@ -1,0 +1,188 @@
+"""Headless playthroughs in bulk, to see how a story's outcomes spread.
+
+Policies:
+  random   - any offered choice, uniformly;
+  engaged  - prefers choices tagged with activities whose policy is "engaged" (work, school, health,
+             family, contact...) and, for officers, choices that follow principles;
+  idle     - the opposite: prefers "idle" activities and choices that break principles.
+Ties are broken at random, so engaged and idle runs still differ from each other.
+"""
+
+from __future__ import annotations
+
+import random
+import statistics
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from .content import Choice, Content
+from .engine import CONTINUE, Engine
+
+POLICIES = ("random", "engaged", "idle")
+
+
+@dataclass
+class SimResult:
+    campaign: str
+    policy: str
+    runs: int
+    risks: list[float] = field(default_factory=list)
+    wellbeing: list[float] = field(default_factory=list)
+    endings: dict[str, int] = field(default_factory=dict)
+    epilogues: dict[str, int] = field(default_factory=dict)
+    scenes_seen: set[str] = field(default_factory=set)
+    choices_seen: set[str] = field(default_factory=set)
+    scenes_total: int = 0
+    choices_total: int = 0
+    choice_runs: dict[str, list[float]] = field(default_factory=dict)  # choice key -> final risks
+    steps: int = 0
+    choices_made: int = 0
+
+    def summary(self) -> dict[str, Any]:
+        def dist(xs: list[float]) -> dict[str, float]:
+            if not xs:
+                return {}
+            qs = statistics.quantiles(xs, n=10) if len(xs) >= 2 else [xs[0]] * 9
+            return {"mean": round(statistics.fmean(xs), 2), "p10": round(qs[0], 2),
+                    "p50": round(statistics.median(xs), 2), "p90": round(qs[8], 2),
+                    "min": round(min(xs), 2), "max": round(max(xs), 2)}
+        return {
+            "campaign": self.campaign, "policy": self.policy, "runs": self.runs,
+            "risk": dist(self.risks), "wellbeing": dist(self.wellbeing),
+            "endings": dict(sorted(self.endings.items(), key=lambda kv: -kv[1])),
+            "epilogues": dict(sorted(self.epilogues.items(), key=lambda kv: -kv[1])),
+            "coverage": {
+                "scenes": round(len(self.scenes_seen) / self.scenes_total, 3) if self.scenes_total else 1.0,
+                "choices": round(len(self.choices_seen) / self.choices_total, 3) if self.choices_total else 1.0,
+                "scenes_seen": len(self.scenes_seen), "scenes_total": self.scenes_total,
+                "choices_seen": len(self.choices_seen), "choices_total": self.choices_total,
+            },
+            "decisive": self.decisive(),
+            "choices_per_run": round(self.choices_made / self.runs, 1) if self.runs else 0,
+        }
+
+    def decisive(self, top: int = 5) -> list[dict[str, Any]]:
+        """Choices whose takers ended with the most different risk from everyone else."""
+        if len(self.risks) < 10:
+            return []
+        overall = statistics.fmean(self.risks)
+        n = len(self.risks)
+        rows = []
+        for key, vals in self.choice_runs.items():
+            if len(vals) < 5 or len(vals) > n - 5:
+                continue
+            with_mean = statistics.fmean(vals)
+            without = (overall * n - sum(vals)) / (n - len(vals))
+            rows.append({"choice": key, "runs": len(vals), "difference": round(with_mean - without, 2)})
+        rows.sort(key=lambda r: -abs(r["difference"]))
+        return rows[:top]
+
+
+def _score(choice: Choice, content: Content) -> int:
+    score = 0
+    for tag in choice.tags:
+        policy = content.activities.get(tag, {}).get("policy", "neutral")
+        score += 1 if policy == "engaged" else -1 if policy == "idle" else 0
+    return score + len(choice.follows) - len(choice.breaks)
+
+
+def make_policy(name: str, content: Content, rng: random.Random) -> Callable[[list[Choice]], Choice]:
+    if name not in POLICIES:
+        raise ValueError(f"unknown policy '{name}'; expected one of {', '.join(POLICIES)}")
+    if name == "random":
+        return lambda offered: offered[rng.randrange(len(offered))]
+    sign = 1 if name == "engaged" else -1
+
+    def pick(offered: list[Choice]) -> Choice:
+        if len(offered) == 1:
+            return offered[0]
+        scores = [sign * _score(c, content) for c in offered]
+        best = max(scores)
+        tied = [c for c, s in zip(offered, scores) if s == best]
+        return tied[rng.randrange(len(tied))]
+    return pick
+
+
+def play_once(content: Content, campaign: str, seed: int, policy: Callable[[list[Choice]], Choice],
+              profile: str | None = None, scenario: str | None = None, max_steps: int = 20000
+              ) -> tuple[Engine, list[str]]:
+    """Play one game to its end; returns the engine and the keys of the choices made."""
+    engine = Engine.new(content, campaign, profile=profile, seed=seed, scenario=scenario)
+    taken: list[str] = []
+    steps = 0
+    while engine.state.status != "ending":
+        steps += 1
+        if steps > max_steps:
+            raise RuntimeError(f"playthrough did not end after {max_steps} steps (seed {seed})")
+        if engine.state.status == "scene":
+            offered = engine.choices()
+            picked = policy(offered)
+            if picked is not CONTINUE:
+                taken.append(f"{engine.state.scene}:{picked.id}")
+            engine.choose(picked)
+        else:
+            engine.proceed()
+    return engine, taken
+
+
+def simulate(content: Content, campaign: str, runs: int = 100, seed: int = 0, policy: str = "random",
+             profile: str | None = None) -> SimResult:
+    camp = content.campaigns[campaign]
+    result = SimResult(campaign=campaign, policy=policy, runs=runs)
+    reachable = _reachable_scenes(content, campaign)
+    result.scenes_total = len(reachable)
+    result.choices_total = sum(len(content.scenes[s].choices) for s in reachable)
+    for i in range(runs):
+        rng = random.Random(seed * 1_000_003 + i)
+        pick = make_policy(policy, content, rng)
+        prof = profile
+        if prof is None and camp.profiles:
+            prof = camp.profiles[rng.randrange(len(camp.profiles))].id
+        engine, taken = play_once(content, campaign, seed + i, pick, profile=prof)
+        st = engine.state
+        risk = engine.mean_risk()
+        result.risks.append(risk)
+        if st.subject is not None:
+            result.wellbeing.append(st.subject.get("wellbeing", 0.0))
+        elif camp.residents:
+            result.wellbeing.append(engine.average("wellbeing"))
+        result.endings[st.ending or ""] = result.endings.get(st.ending or "", 0) + 1
+        for who, ep, _est in engine.ending_view().epilogues:
+            key = f"{who}:{ep.id if ep else '-'}"
+            result.epilogues[key] = result.epilogues.get(key, 0) + 1
+        result.scenes_seen.update(s for s in st.seen if s in reachable)
+        for key in set(taken):
+            result.choices_seen.add(key)
+            result.choice_runs.setdefault(key, []).append(risk)
+        result.choices_made += len(taken)
+        result.steps += st.step
+    return result
+
+
+def _reachable_scenes(content: Content, campaign: str) -> set[str]:
+    camp = content.campaigns[campaign]
+    roots: set[str] = set()
+    for block in camp.blocks:
+        if block.intro:
+            roots.add(block.intro)
+        for day in block.days:
+            roots.update(sid for _, sid in day.slots)
+    for events in camp.slot_events.values():
+        roots.update(sid for sid, _ in events)
+    seen: set[str] = set()
+    todo = list(roots)
+    while todo:
+        sid = todo.pop()
+        if sid in seen or sid not in content.scenes:
+            continue
+        seen.add(sid)
+        scene = content.scenes[sid]
+        for c in scene.choices:
+            if c.goto and c.goto != "end":
+                todo.append(c.goto)
+            if c.draw:
+                todo.extend(s for s, _ in content.pools.get(c.draw, []))
+        for t in (scene.next, scene.skip):
+            if t and t != "end":
+                todo.append(t)
+    return seen

@@ -1,0 +1,254 @@
+"""The whole game in a terminal: plain lines of text, choices by number.
+
+Made for screen readers and for scripts: no colours, no cursor tricks, one prompt per decision,
+and every interface word comes from the content's strings, so a new language needs no code.
+Commands at a prompt: a number chooses; j = journal; w = what changed today; h = help; q = quit.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from typing import Callable, TextIO
+
+from .content import Content
+from .engine import CONTINUE, Engine
+
+WIDTH = 72
+
+
+class TextGame:
+    def __init__(self, content: Content, lang: str, read: Callable[[], str | None], out: TextIO):
+        self.c = content
+        self.lang = lang
+        self.read = read
+        self.out = out
+
+    # -- output helpers ------------------------------------------------------------------
+    def t(self, text: dict | None) -> str:
+        return self.c.text(text, self.lang)
+
+    def ui(self, key: str, **values) -> str:
+        return self.c.ui(key, self.lang, **values)
+
+    def say(self, text: str = "") -> None:
+        for para in text.split("\n"):
+            self.out.write((textwrap.fill(para, WIDTH) if para.strip() else "") + "\n")
+
+    def ask(self, n: int) -> int | None:
+        """A number from 1 to n (returned 0-based), handling commands; None on quit or end of input."""
+        while True:
+            self.out.write("> ")
+            self.out.flush()
+            line = self.read()
+            if line is None:
+                return None
+            cmd = line.strip().lower()
+            if cmd.isdigit() and 1 <= int(cmd) <= n:
+                return int(cmd) - 1
+            if cmd == "q":
+                return None
+            if cmd == "h":
+                self.say(self.ui("text.help"))
+            elif cmd == "j" and self.engine is not None:
+                self.journal()
+            elif cmd == "w" and self.engine is not None:
+                self.changes(self.engine.state.log)
+            else:
+                self.say(self.ui("text.invalid", n=n))
+
+    def var_name(self, var: str) -> str:
+        spec = self.c.model.variables.get(var)
+        return self.t(spec["name"]) if spec else var
+
+    # -- play ----------------------------------------------------------------------------
+    engine: Engine | None = None
+
+    def run(self, campaign: str, seed: int, profile: str | None = None) -> int:
+        camp = self.c.campaigns[campaign]
+        self.say(self.t(camp.title))
+        self.say("=" * min(WIDTH, len(self.t(camp.title))))
+        role = self.c.roles.get(camp.role, {})
+        if role.get("briefing"):
+            self.say(self.t(role["briefing"]))
+        self.say("")
+        self.say(self.ui("text.help"))
+        if camp.subject == "player" and profile is None and len(camp.profiles) > 1:
+            self.say("")
+            self.say(self.ui("text.profile_prompt"))
+            for i, p in enumerate(camp.profiles, 1):
+                age = f", {p.age}" if p.age else ""
+                self.say(f"{i}. {self.t(p.name)}{age}: {self.t(p.summary)}")
+            picked = self.ask(len(camp.profiles))
+            if picked is None:
+                return self.stop()
+            profile = camp.profiles[picked].id
+        self.engine = Engine.new(self.c, campaign, profile=profile, seed=seed)
+        return self.loop()
+
+    def stop(self) -> int:
+        self.say(self.ui("text.stopped"))
+        return 0
+
+    def loop(self) -> int:
+        e = self.engine
+        assert e is not None
+        while True:
+            status = e.state.status
+            if status == "scene":
+                if not self.scene():
+                    return self.stop()
+            elif status == "day_end":
+                self.say("")
+                self.say(self.ui("text.day_end", day=e.state.day))
+                self.changes(e.state.log)
+                if not self.pause():
+                    return self.stop()
+                e.proceed()
+            elif status == "block_end":
+                questions = e.reflect()
+                if questions:
+                    self.say("")
+                    self.say(self.ui("text.reflect"))
+                    for q in questions:
+                        self.say(f"- {self.t(q)}")
+                    if not self.pause():
+                        return self.stop()
+                e.proceed()
+            else:
+                self.ending()
+                return 0
+
+    def pause(self) -> bool:
+        self.say(self.ui("text.press_enter"))
+        self.out.write("> ")
+        self.out.flush()
+        line = self.read()
+        return line is not None and line.strip().lower() != "q"
+
+    def scene(self) -> bool:
+        e = self.engine
+        assert e is not None
+        scene = e.scene
+        assert scene is not None
+        self.say("")
+        phase = self.t(self.c.phases.get(e.phase, {}).get("name")) or e.phase
+        slot = self.c.ui(f"slot.{e.slot_name}", self.lang)
+        if slot.startswith("slot."):
+            slot = e.slot_name.replace("_", " ").capitalize()
+        self.say(f"--- {self.ui('text.day_header', day=e.state.day, phase=phase, slot=slot)} ---")
+        if scene.place:
+            self.say(self.ui("text.place", place=self.t(self.c.places[scene.place]["name"])))
+        if scene.warnings:
+            names = ", ".join(self.t(self.c.warnings[w]["name"]) for w in scene.warnings)
+            self.say(self.ui("text.warning", names=names))
+            for w in scene.warnings:
+                self.say(self.t(self.c.warnings[w]["note"]))
+                if self.c.warnings[w].get("help"):
+                    self.say(self.t(self.c.warnings[w]["help"]))
+            self.say(f"1. {self.ui('text.warning_continue')}")
+            self.say(f"2. {self.ui('text.warning_skip')}")
+            picked = self.ask(2)
+            if picked is None:
+                return False
+            if picked == 1:
+                e.skip()
+                return True
+        if scene.title:
+            self.say(self.t(scene.title).upper())
+        if scene.speaker:
+            ch = self.c.characters[scene.speaker]
+            self.say(f"[{self.t(ch.name)}]")
+        self.say(self.t(scene.text))
+        if scene.fact:
+            fact = self.c.facts[scene.fact]
+            self.say(f"({self.ui('text.fact')}: {self.t(fact['text'])})")
+        offered = e.choices()
+        self.say("")
+        for i, choice in enumerate(offered, 1):
+            label = self.ui("ui.continue") if choice is CONTINUE else self.t(choice.text)
+            self.say(f"{i}. {label}{self.preview(choice)}")
+        picked = self.ask(len(offered))
+        if picked is None:
+            return False
+        e.choose(picked)
+        return True
+
+    def preview(self, choice) -> str:
+        parts = []
+        for owner, var, sign in choice.preview:
+            if var not in self.c.model.variables:
+                continue
+            who = f"{self.t(self.c.characters[owner].name)}: " if owner else ""
+            word = self.ui("ui.up") if sign > 0 else self.ui("ui.down") if sign < 0 else self.ui("ui.changes")
+            parts.append(f"{who}{self.var_name(var)} {word}")
+        return f" ({self.ui('text.moves')}: {', '.join(parts)})" if parts else ""
+
+    def changes(self, log: list[dict]) -> None:
+        shown = False
+        for entry in log:
+            var = entry["var"]
+            if var not in self.c.model.variables:
+                continue
+            shown = True
+            who = f"{self.t(self.c.characters[entry['who']].name)}: " if entry["who"] else ""
+            before, after = round(entry["before"]), round(entry["after"])
+            reason = self.t(entry.get("why"))
+            arrow = f"{before} -> {after}"
+            self.say(f"- {who}{self.var_name(var)} {arrow}" + (f". {reason}" if reason else ""))
+        if not shown:
+            self.say(self.ui("text.nothing_changed"))
+
+    def journal(self) -> None:
+        e = self.engine
+        assert e is not None
+        self.say("")
+        self.say(self.ui("text.journal").upper())
+        for who in e.subjects():
+            if who:
+                self.say(self.t(self.c.characters[who].name))
+            values = e.values(who)
+            for var, spec in self.c.model.variables.items():
+                if spec["kind"] == "fixed" and who is None:
+                    continue
+                self.say(f"  {self.t(spec['name'])}: {round(values.get(var, 0))} / 100")
+            self.estimate(who)
+        self.say(self.ui("ui.model_note"))
+
+    def estimate(self, who: str | None) -> None:
+        e = self.engine
+        assert e is not None
+        est = e.estimate(who)
+        self.say("  " + self.ui("ui.risk_line", risk=round(est.risk), low=round(est.low), high=round(est.high)))
+        self.say("  " + self.ui("ui.drivers"))
+        for d in est.drivers[:3]:
+            self.say(f"    - {self.var_name(d.var)}: "
+                     + self.ui("ui.if_best", points=round(d.if_best)))
+
+    def ending(self) -> None:
+        e = self.engine
+        assert e is not None
+        view = e.ending_view()
+        self.say("")
+        self.say(self.t(view.ending.title).upper())
+        self.say(self.t(view.ending.text))
+        if view.estimate is not None:
+            self.say("")
+            self.say(self.ui("text.your_estimate"))
+            self.estimate(None)
+        if view.epilogues:
+            self.say("")
+            self.say(self.ui("text.epilogues"))
+            for who, ep, _est in view.epilogues:
+                self.say("")
+                self.say(self.t(self.c.characters[who].name).upper())
+                if ep is not None:
+                    self.say(self.t(ep.text))
+                self.estimate(who)
+        self.say("")
+        self.say(self.ui("ui.model_note"))
+        camp = e.campaign
+        if camp.debrief:
+            self.say("")
+            self.say(self.ui("text.reflect"))
+            for q in camp.debrief:
+                self.say(f"- {self.t(q)}")
