@@ -104,6 +104,7 @@ class Scene:
     speaker: str | None
     title: Text | None
     text: Text
+    variants: list[tuple[Rule, Text]]
     warnings: tuple[str, ...]
     fact: str | None
     effects: list[Effect]
@@ -283,7 +284,8 @@ def _scene(sid: str, spec: dict, symbols: Symbols) -> Scene:
     event = spec.get("event")
     return Scene(
         id=sid, place=spec.get("place"), speaker=spec.get("speaker"), title=spec.get("title"),
-        text=spec["text"], warnings=tuple(spec.get("warning", ())), fact=spec.get("fact"),
+        text=spec["text"], variants=[(Rule(v["if"], symbols), v["text"]) for v in spec.get("variants", [])],
+        warnings=tuple(spec.get("warning", ())), fact=spec.get("fact"),
         effects=_effects(spec.get("do"), symbols, spec.get("why")),
         event=_event(event, symbols) if event else None, choices=choices,
         next=spec.get("next"), skip=spec.get("skip"), at=spec.get("@", ""))

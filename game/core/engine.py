@@ -218,6 +218,16 @@ class Engine:
         offered = [c for c in scene.choices if c.cond is None or c.cond(ctx)]
         return offered or [CONTINUE]
 
+    def scene_text(self, scene: Scene | None = None) -> dict:
+        """The text to show for a scene: its first variant whose condition holds, else its text."""
+        scene = scene or self.scene
+        if scene is None:
+            return {}
+        for cond, text in scene.variants:
+            if cond(self.ctx):
+                return text
+        return scene.text
+
     def estimate(self, who: str | None = None) -> Estimate:
         """The current estimate for the player (who=None) or a named character."""
         model = self.content.model

@@ -331,6 +331,7 @@ def stats(data: dict) -> dict[str, Any]:
         for sid in entry["scenes"]:
             s = data["scenes"][sid]
             texts += [s["text"]] + ([s["title"]] if s.get("title") else [])
+            texts += [v["text"] for v in s.get("variants", [])]
             for c in s.get("choices", []):
                 texts += [c["text"]] + [c[k] for k in ("why", "feedback") if c.get(k)]
                 texts += [e["why"] for e in c.get("do", []) if e.get("why")]

@@ -259,11 +259,18 @@ CHOICE = Obj({
     "feedback": F(Text(), doc="Trainer's feedback on this choice."),
 }, name="choice")
 
+VARIANT = Obj({
+    "if": F(Condition(), True, "When this holds, the variant's text is shown instead."),
+    "text": F(Text(), True, "The text to show."),
+}, name="text variant")
+
 SCENE = Obj({
     "place": F(Ref("place"), doc="Where it happens (the illustration)."),
     "speaker": F(Ref("character"), doc="Whose portrait is shown."),
     "title": F(Text(), doc="A short heading."),
     "text": F(Text(), True, "What happens, in the present tense."),
+    "variants": F(List(VARIANT, single=False), doc="Other texts for other states; the first whose "
+                  "'if' holds replaces 'text'."),
     "warning": F(List(Ref("warning")), doc="Content warnings shown before the scene."),
     "fact": F(Ref("fact"), doc="A fact shown beside the scene."),
     "do": F(Effects(), doc="Effects applied when the scene is shown."),

@@ -158,7 +158,7 @@ class TextGame:
         if scene.speaker:
             ch = self.c.characters[scene.speaker]
             self.say(f"[{self.t(ch.name)}]")
-        self.say(self.t(scene.text))
+        self.say(self.t(e.scene_text()))
         if scene.fact:
             fact = self.c.facts[scene.fact]
             self.say(f"({self.ui('text.fact')}: {self.t(fact['text'])})")

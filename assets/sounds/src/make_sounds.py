@@ -47,7 +47,7 @@ README = os.path.join(SOUNDS_DIR, "README.md")
 UI_SR = 44100       # UI sounds: short, so full rate costs almost nothing
 AMB_SR = 22050      # ambient loops: dull and quiet, half rate keeps them small
 UI_QUALITY = 4      # Vorbis quality (-1..10); ~3-4 is transparent for these
-AMB_QUALITY = 2
+AMB_QUALITY = 3
 
 TWO_PI = 2.0 * math.pi
 sin = math.sin
@@ -520,9 +520,9 @@ def murmur(rng, sr, dur: float, f0: float):
             s += sin(h * phase) / h
         voiced[i] = s
     noise = white(rng, n)
-    src = [(0.6 * voiced[i] + 0.5 * noise[i]) * env[i] for i in range(n)]
-    f1 = bandpass(src, sr, 520.0, 2.5)
-    f2 = bandpass(src, sr, 1150.0, 3.0)
+    src = [(0.45 * voiced[i] + 0.6 * noise[i]) * env[i] for i in range(n)]
+    f1 = bandpass(src, sr, 520.0, 1.6)
+    f2 = bandpass(src, sr, 1150.0, 2.0)
     out = [f1[i] + 0.5 * f2[i] for i in range(n)]
     out = lowpass(out, sr, 700.0, order=4)     # heard through a wall
     # fade the phrase in and out so no word starts abruptly
@@ -626,9 +626,9 @@ def plane_stroke(rng, sr, dur=0.85):
 def metal_click(rng, sr):
     """A soft, distant metallic click (a lock or a hatch far down a corridor)."""
     parts = [
-        (1180.0, 1.0, 0.09, 0.0),
-        (2710.0, 0.55, 0.06, 1.1),
-        (3960.0, 0.35, 0.04, 2.3),
+        (1180.0, 1.0, 0.045, 0.0),
+        (2710.0, 0.55, 0.035, 1.1),
+        (3960.0, 0.35, 0.025, 2.3),
         (5230.0, 0.15, 0.025, 0.4),
         (640.0, 0.4, 0.03, 0.0),
     ]
@@ -976,6 +976,12 @@ def amb_town(rng, sr, n):
         return [w[i] * swell[(i - warm) % n] for i in range(m)]
     wash = at_loudness(loop_bed(wash_make, n, sr), sr, REF)
 
+    def air_make(m):       # the faint broadband hush of a town further off
+        a = pink(rng, m)
+        a = highpass(lowpass(a, sr, 5000.0), sr, 900.0)
+        return [a[i] * (0.6 + 0.4 * swell[(i - warm) % n]) for i in range(m)]
+    air = at_loudness(loop_bed(air_make, n, sr), sr, REF - 12.0)
+
     events = [0.0] * n
     # distant cars passing: broad swells of tyre noise
     for t, dur, rel in [(2.0, 6.0, -1.0), (12.5, 7.0, -3.0), (19.0, 5.5, -2.0)]:
@@ -1003,19 +1009,18 @@ def amb_town(rng, sr, n):
                      (1.0 - (i - 0.45 * m) / (0.55 * m)) ** 1.5) for i in range(m)]
     bus = reverb(bus, sr, rt60=1.5, damp_hz=800.0, wet=0.35, tail=1.0)
     add_at(events, at_momentary(bus, sr, REF + 0.0), int(8.0 * sr))
-    for t, kinds, rel in [(5.3, ["chip"], -6.0), (17.8, ["double"], -7.0),
-                          (24.6, ["chip", "tweet"], -7.0)]:
+    for t, kinds, rel in [(5.3, ["chip"], -8.0), (17.8, ["double"], -9.0),
+                          (24.6, ["chip", "tweet"], -9.0)]:
         ph = reverb(bird_phrase(rng, sr, kinds), sr, rt60=0.8, damp_hz=3500.0, wet=0.35, tail=0.8)
         add_at(events, at_momentary(ph, sr, REF + rel), int(t * sr))
-    return mix(wash, events)
+    return mix(wash, air, events)
 
 
 # ---------------------------------------------------------------------------
 # The catalogue
 # ---------------------------------------------------------------------------
 
-# name -> (folder, builder, seconds (loops only), seed, target)
-#   UI target: peak dBFS (set in the builder); loops: RMS dBFS
+# UI sounds: name -> (builder, seed); each builder returns (samples, peak dBFS)
 UI = {
     "focus": (ui_focus, 101),
     "select": (ui_select, 102),
@@ -1026,15 +1031,18 @@ UI = {
     "ending": (ui_ending, 107),
 }
 
+# Loops are levelled by loudness (K-weighted, see loudness()) rather than by bare
+# RMS, so that a rumbly room and a bright wind sound about equally quiet; the
+# targets are chosen so that the RMS of every loop lands near -20 dBFS.
 AMBIENT = {
-    #          builder,      seconds, seed, RMS dBFS
-    "unit": (amb_unit, 26.0, 201, -20.0),
-    "remand": (amb_remand, 28.0, 202, -20.0),
-    "outdoor": (amb_outdoor, 26.0, 203, -20.0),
-    "workshop": (amb_workshop, 28.0, 204, -20.0),
-    "studio": (amb_studio, 24.0, 205, -20.0),
-    "quiet": (amb_quiet, 24.0, 206, -20.0),
-    "town": (amb_town, 28.0, 207, -20.0),
+    #          builder,     seconds, seed, loudness (LUFS)
+    "unit": (amb_unit, 26.0, 201, -22.5),
+    "remand": (amb_remand, 28.0, 202, -22.5),
+    "outdoor": (amb_outdoor, 26.0, 203, -22.5),
+    "workshop": (amb_workshop, 28.0, 204, -22.5),
+    "studio": (amb_studio, 24.0, 205, -23.0),
+    "quiet": (amb_quiet, 24.0, 206, -24.0),    # the softest of all, as its name says
+    "town": (amb_town, 28.0, 207, -22.5),
 }
 
 LOOP_PEAK_CEILING = -4.0   # soft-limit anything above this in a loop
@@ -1055,7 +1063,7 @@ def build_ambient(name):
     assert len(x) == n, (name, len(x), n)
     mean = sum(x) / n
     x = [v - mean for v in x]        # a constant shift keeps the loop seamless
-    x = norm_rms(x, target)
+    x = at_loudness(x, AMB_SR, target)
     ceiling = db(LOOP_PEAK_CEILING)
     if peak(x) > ceiling:            # gentle tanh knee (sample-wise: loop stays seamless)
         x = [v if abs(v) <= 0.5 * ceiling else
