@@ -818,7 +818,7 @@ def amb_unit(rng, sr, n):
     door = thump(rng, sr, 85.0, 0.5, 1.0, 0.3, 450.0)
     add_at(door, thump(rng, sr, 120.0, 0.3, 0.35, 0.2, 500.0), int(0.11 * sr), 1.0, wrap=False)
     door = reverb(door, sr, rt60=1.2, damp_hz=1200.0, wet=0.5)
-    add_at(events, at_momentary(door, sr, REF + 1.0), int(6.6 * sr))
+    add_at(events, at_momentary(door, sr, REF - 1.0), int(6.6 * sr))
     # footsteps passing along the corridor
     steps = [0.0] * int(5.0 * sr)
     count = 7
@@ -902,14 +902,14 @@ def amb_workshop(rng, sr, n):
         return reverb(x, sr, rt60=0.7, damp_hz=3000.0, wet=wet, tail=0.9)
 
     for t, ev, rel in [
-        (2.0, sanding_strokes(rng, sr, 6, 0.62), -1.0),
+        (2.0, sanding_strokes(rng, sr, 6, 0.62), -2.0),
         (11.5, plane_stroke(rng, sr, 0.9), -1.0),
         (13.1, plane_stroke(rng, sr, 0.8), -2.0),
         (20.5, sanding_strokes(rng, sr, 4, 0.55), -3.0),
     ]:
         add_at(events, at_momentary(room(ev), sr, REF + rel), int(t * sr))
-    for t, base, rel in [(8.2, 205.0, 0.0), (8.55, 212.0, -3.0), (17.6, 180.0, -2.0),
-                         (25.3, 230.0, -4.0)]:
+    for t, base, rel in [(8.2, 205.0, -4.0), (8.55, 212.0, -7.0), (17.6, 180.0, -6.0),
+                         (25.3, 230.0, -8.0)]:
         k = room(lowpass(wood_knock(rng, sr, base), sr, 2200.0), wet=0.35)
         add_at(events, at_momentary(k, sr, REF + rel), int(t * sr))
     return mix(bed, events)
@@ -1109,6 +1109,82 @@ def read_wav(path):
     return mono, sr
 
 
+def join_roughness(x):
+    """How rough the loop point is, compared with the rest of the loop.
+
+    Returns (second difference across the join, the percentile of that value
+    among the second differences of every other sample).  A seamless loop
+    sits well inside the normal range (say below the 99th percentile).
+    """
+    n = len(x)
+    w = x[-3:] + x[:3]
+    j = max(abs(w[k + 1] - 2.0 * w[k] + w[k - 1]) for k in range(1, 5))
+    below = sum(1 for i in range(1, n - 1) if abs(x[i + 1] - 2.0 * x[i] + x[i - 1]) < j)
+    return j, 100.0 * below / max(1, n - 2)
+
+
+def rotation_candidates(x, sr, count=8):
+    """Good places to start a loop: quiet (no event), low-frequency part near zero.
+
+    The loop is periodic, so it may start anywhere.  Vorbis codes the hard
+    edges at the very start and end of a file a little less exactly; the
+    error is proportional to what the signal is doing there, so the join
+    stays seamless after encoding when the loop starts where the slow part of
+    the signal is near zero and nothing in particular is happening.
+    """
+    n = len(x)
+    lp = _circular(x, sr, lambda v: lowpass(v, sr, 400.0))
+    win = int(0.2 * sr)
+    sq = [v * v for v in x]
+    acc = [0.0]
+    for v in sq + sq[:win]:
+        acc.append(acc[-1] + v)
+    local = [acc[i + win] - acc[i] for i in range(n)]       # energy of the next 0.2 s
+    calm = sorted(local)[n // 2]
+    slope_scale = sr / (TWO_PI * 200.0)
+    score = [abs(lp[i]) + 0.5 * abs(lp[i] - lp[i - 1]) * slope_scale
+             if local[i] <= calm and local[i - win] <= calm else 1e9 for i in range(n)]
+    picked = []
+    for i in sorted(range(n), key=score.__getitem__):
+        if score[i] >= 1e9:
+            break
+        if all(min(abs(i - c), n - abs(i - c)) > sr // 2 for c in picked):
+            picked.append(i)
+            if len(picked) >= count:
+                break
+    return picked or [0]
+
+
+def place_loop_start(x, sr, tmp, quality, seed):
+    """Rotate a loop to a start point whose join survives Vorbis encoding.
+
+    Tries the best-scoring candidates with a real encode + decode (when
+    oggenc and oggdec are there) and keeps the first whose decoded join is
+    ordinary (below the 95th percentile of roughness), else the smoothest.
+    """
+    cands = rotation_candidates(x, sr)
+    if not (shutil.which("oggenc") and shutil.which("oggdec")):
+        r = cands[0]
+        return x[r:] + x[:r], r, None
+    best = None
+    wav_path = os.path.join(tmp, "rot.wav")
+    ogg_path = os.path.join(tmp, "rot.ogg")
+    dec_path = os.path.join(tmp, "rot-dec.wav")
+    for r in cands:
+        z = x[r:] + x[:r]
+        write_wav(wav_path, z, sr, seed)
+        encode("oggenc", wav_path, ogg_path, quality, "test", 1)
+        decode(ogg_path, dec_path)
+        y, _ = read_wav(dec_path)
+        _, pct = join_roughness(y)
+        if best is None or pct < best[1]:
+            best = (r, pct)
+        if pct < 95.0:
+            break
+    r = best[0]
+    return x[r:] + x[:r], r, best[1]
+
+
 def find_encoder():
     if shutil.which("oggenc"):
         return "oggenc"
@@ -1149,10 +1225,7 @@ def measure(x, sr, loop):
         "lufs": loudness(x, sr),
     }
     if loop:
-        diffs = sorted(abs(x[i] - x[i - 1]) for i in range(1, len(x)))
-        info["join_step"] = abs(x[0] - x[-1])
-        info["typical_step"] = diffs[len(diffs) // 2]
-        info["p999_step"] = diffs[int(len(diffs) * 0.999)]
+        info["join_d2"], info["join_pct"] = join_roughness(x)
         half = sr // 2
         info["rms_head_db"] = to_db(rms(x[:half]))
         info["rms_tail_db"] = to_db(rms(x[-half:]))
@@ -1168,10 +1241,10 @@ def levels_table(rows):
         "| --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for rel, info, size in rows:
-        if "join_step" in info:
-            note = (f"loop join step {info['join_step'] * 32768:.0f} LSB "
-                    f"(median step {info['typical_step'] * 32768:.0f}, "
-                    f"99.9% {info['p999_step'] * 32768:.0f})")
+        if "join_d2" in info:
+            note = (f"loop join roughness {info['join_d2'] * 32768:.0f} LSB, percentile "
+                    f"{info['join_pct']:.0f} of the file's own; first/last 0.5 s "
+                    f"{info['rms_head_db']:.1f}/{info['rms_tail_db']:.1f} dBFS RMS")
         else:
             note = (f"first/last sample {info['start_abs'] * 32768:.0f}/"
                     f"{info['end_abs'] * 32768:.0f} LSB")
@@ -1209,6 +1282,7 @@ def main(argv=None):
     args = ap.parse_args(argv)
 
     names = [("ui", k) for k in UI] + [("ambient", k) for k in AMBIENT]
+    serials = {n: i for i, (_, n) in enumerate(names, start=1)}   # fixed per sound
     if args.list:
         for folder, name in names:
             print(f"{folder}/{name}.ogg")
@@ -1230,7 +1304,8 @@ def main(argv=None):
     print(f"encoder: {encoder}")
 
     with tempfile.TemporaryDirectory(prefix="neighbour-sounds-") as tmp:
-        for serial, (folder, name) in enumerate(names, start=1):
+        for folder, name in names:
+            serial = serials[name]
             t0 = time.time()
             if folder == "ui":
                 x, sr = build_ui(name)
@@ -1238,6 +1313,10 @@ def main(argv=None):
             else:
                 x, sr = build_ambient(name)
                 quality = AMB_QUALITY
+                x, r, pct = place_loop_start(x, sr, tmp, quality, serial)
+                print(f"  ({name}: loop starts at {r / sr:.2f} s of the render"
+                      + (f"; decoded join roughness at percentile {pct:.0f})"
+                         if pct is not None else ")"))
             wav_path = os.path.join(tmp, f"{name}.wav")
             write_wav(wav_path, x, sr, seed=serial)
             if args.keep_wav:
