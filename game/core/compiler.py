@@ -305,10 +305,10 @@ class _Compiler:
                 return lambda c: c.change(None, name, op, vf(c))
             if name in self.s.globals:
                 t = self.s.globals[name]
-                if vt != t:
-                    raise CompileError(f"expected {_TYPE_WORDS[t]} for '{name}', found {_TYPE_WORDS[vt]}", pos)
                 if op != "=" and t != NUMBER:
                     raise CompileError(f"'{op}' works on numbers; '{name}' holds {_TYPE_WORDS[t]}", pos)
+                if vt != t:
+                    raise CompileError(f"expected {_TYPE_WORDS[t]} for '{name}', found {_TYPE_WORDS[vt]}", pos)
                 Usage.note(self.usage.vars_set, name, self.where)
                 return lambda c: c.set_global(name, op, vf(c))
             known = list(self.s.model_vars) + list(self.s.globals)

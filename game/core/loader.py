@@ -197,6 +197,8 @@ def load_sources(dirs: list[str]) -> Loaded:
                     continue
             elif Table(entry_type).key.check(name, parent.key_mark(name), ctx, "") is INVALID:  # type: ignore[arg-type]
                 continue
+            if isinstance(value, YMap):  # point at the entry's name rather than its first field
+                mark = parent.key_mark(name)
             checked = entry_type.check(value, mark, ctx, f"{section}/{name}")  # type: ignore[attr-defined]
             pos[name] = (shown, parent.key_mark(name))
             if checked is not INVALID:

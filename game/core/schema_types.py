@@ -332,7 +332,8 @@ class Table(T):
             if self.key.check(k, value.key_mark(k), ctx, ptr) is INVALID:
                 bad = True
                 continue
-            checked = self.item.check(v, value.value_mark(k), ctx, f"{ptr}/{k}")
+            vmark = value.key_mark(k) if isinstance(v, YMap) else value.value_mark(k)
+            checked = self.item.check(v, vmark, ctx, f"{ptr}/{k}")
             if checked is INVALID:
                 bad = True
             else:
@@ -390,11 +391,11 @@ class Obj(T):
             if k in value:
                 continue
             if spec.required:
-                ctx.error(value.mark, f"missing field '{k}' in a {self.name}: {spec.doc}")
+                ctx.error(mark, f"missing field '{k}' in a {self.name}: {spec.doc}")
                 bad = True
             elif spec.default is not None:
                 out[k] = spec.default
-        out["@"] = f"{ctx.path}:{value.mark[0]}:{value.mark[1]}"
+        out["@"] = f"{ctx.path}:{mark[0]}:{mark[1]}"
         return INVALID if bad else out
 
     def json(self):

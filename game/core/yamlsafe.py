@@ -156,9 +156,12 @@ def parse(text: str, path: str) -> tuple[Any, list[Diagnostic]]:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or "invalid YAML"
-        context = f" {exc.context}" if exc.context else ""
-        return None, [Diagnostic(path, line, col, ERROR,
-                                 f"invalid YAML: {problem}{context}")]
+        context = ""
+        if exc.context:
+            cm = exc.context_mark
+            where = f" that starts at line {cm.line + 1}, column {cm.column + 1}" if cm else ""
+            context = f" ({exc.context}{where})"
+        return None, [Diagnostic(path, line, col, ERROR, f"invalid YAML: {problem}{context}")]
     except yaml.YAMLError as exc:  # pragma: no cover - unmarked reader errors
         return None, [Diagnostic(path, 1, 1, ERROR, f"invalid YAML: {exc}")]
     except RecursionError:  # pragma: no cover - the depth limit comes first
