@@ -1,0 +1,90 @@
+"""The command line as an author uses it: lint, simulate, play-text, schema; and the installed command."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from storytools import ROOT
+
+EXAMPLE = os.path.join(ROOT, "docs", "example")
+
+
+def run(*argv, stdin=None, cwd=ROOT, timeout=300):
+    return subprocess.run([sys.executable, os.path.join(ROOT, "main.py"), *argv], cwd=cwd, input=stdin,
+                          capture_output=True, text=True, timeout=timeout)
+
+
+def test_lint_json_on_the_example():
+    out = run("lint", "--content", EXAMPLE, "--json", "--stats")
+    data = json.loads(out.stdout)
+    assert out.returncode == 0 and data["ok"] and data["errors"] == 0
+    mine = [p for p in data["problems"] if "example" in p["path"]]
+    assert mine == [], mine
+    assert data["stats"]["roles"]["resident"]["words"]["en"] > 0
+
+
+def test_lint_reports_errors_with_exit_status_1(tmp_path):
+    (tmp_path / "bad.yaml").write_text("scenes:\n  s:\n    text: Hi\n    choices: [{text: Go, goto: nowhere}]\n")
+    out = run("lint", "--quick", "--content", str(tmp_path))
+    assert out.returncode == 1
+    assert "bad.yaml:4:32: error: expected the name of a scene or 'end', found unknown 'nowhere'" in out.stdout
+
+
+def test_simulate_json():
+    out = run("simulate", "--content", EXAMPLE, "--campaign", "first_week", "--runs", "50", "--json",
+              "--policy", "engaged")
+    data = json.loads(out.stdout)
+    assert data["runs"] == 50 and data["policy"] == "engaged"
+    assert set(data["risk"]) >= {"mean", "p10", "p50", "p90"}
+    assert sum(data["endings"].values()) == 50
+    assert data["coverage"]["scenes"] > 0.5
+
+
+def test_simulate_text_output():
+    out = run("simulate", "--content", EXAMPLE, "--campaign", "first_week", "--runs", "40")
+    assert out.returncode == 0
+    for words in ("two-year risk %", "endings:", "coverage: scenes"):
+        assert words in out.stdout
+
+
+@pytest.mark.parametrize("lang, words", [("en", "Two years later"), ("nb", "To år senere")])
+def test_play_text_scripted_to_an_ending(lang, words):
+    out = run("play-text", "--content", EXAMPLE, "--campaign", "first_week", "--lang", lang,
+              "--seed", "2", stdin="1\n" * 60)
+    assert out.returncode == 0, out.stderr
+    assert words in out.stdout
+    assert "Traceback" not in out.stderr
+
+
+def test_play_text_quits_cleanly_on_end_of_input():
+    out = run("play-text", "--content", EXAMPLE, "--campaign", "first_week", stdin="1\n")
+    assert out.returncode == 0 and "does not save" in out.stdout
+
+
+def test_schema_is_json_and_up_to_date():
+    out = run("schema")
+    schema = json.loads(out.stdout)
+    with open(os.path.join(ROOT, "docs", "content.schema.json"), encoding="utf-8") as fh:
+        assert json.load(fh) == schema, "run: python main.py schema --out docs/content.schema.json"
+
+
+def test_installed_command_works_from_any_folder(tmp_path):
+    """`pip install .` (not editable) gives a `neighbour` command that finds its content anywhere."""
+    target = tmp_path / "site"
+    pip = subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps",
+                          "--target", str(target), ROOT], capture_output=True, text=True, timeout=600)
+    assert pip.returncode == 0, pip.stderr
+    script = target / "bin" / "neighbour"
+    assert script.exists()
+    env = {**os.environ, "PYTHONPATH": str(target)}
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    out = subprocess.run([sys.executable, str(script), "lint", "--quick", "--json"], cwd=elsewhere, env=env,
+                         capture_output=True, text=True, timeout=300)
+    data = json.loads(out.stdout)
+    assert data["errors"] == 0, out.stdout[:2000]
+    assert all(str(target) in p["path"] or not p["path"].startswith("/work") for p in data["problems"])
+    assert os.path.isfile(target / "game" / "assets" / "places" / "workshop.svg")
