@@ -50,3 +50,18 @@ def test_every_interface_key_used_in_code_exists():
     for key, text in content.strings.items():
         for lang in content.languages:
             assert lang in text or "" in text, f"{key} has no {lang}"
+
+
+def test_every_character_in_the_content_renders_in_every_font():
+    """A missing glyph shows as a box; all text (both languages) must render in both reading fonts."""
+    import pygame
+    pygame.font.init()
+    chars = set()
+    for path in glob.glob(os.path.join(content_dir(), "**", "*.yaml"), recursive=True):
+        with open(path, encoding="utf-8") as fh:
+            chars |= {c for c in fh.read() if ord(c) > 126}
+    for name in ("AtkinsonHyperlegible-Regular.ttf", "AtkinsonHyperlegible-Bold.ttf", "OpenDyslexic-Regular.otf"):
+        font = pygame.font.Font(os.path.join(ROOT, "assets", "fonts", name), 20)
+        tofu = pygame.image.tobytes(font.render("\U0010FFFD", True, (0, 0, 0)), "RGBA")
+        missing = sorted(c for c in chars if pygame.image.tobytes(font.render(c, True, (0, 0, 0)), "RGBA") == tofu)
+        assert not missing, f"{name} cannot draw {missing!r}"

@@ -1,0 +1,192 @@
+"""Result files: what a finished run leaves for the teacher or trainer, and its short code.
+
+A result holds no name and no personal data: the session code, the role and campaign, the profile
+played, the choices made (scene and choice names), the end state, the estimate, the ending, and for
+training the principles followed and broken. It is plain JSON with a kind and a version, written
+atomically. The short code packs the outcome (campaign, profile, ending, risk, three main drivers)
+into 9 characters with a checksum, for students who cannot hand in a file: `NB-XXX-XXX-XXX`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import sys
+import time
+import zlib
+from typing import Any
+
+from .content import Content
+from .engine import Engine
+from .saves import write_atomic
+
+RESULT_KIND = "neighbour-result"
+RESULT_VERSION = 1
+CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford's base 32: no I, L, O, U
+
+
+class ResultError(Exception):
+    """A file or code that is not a usable result; the message says why."""
+
+
+def session_seed(code: str) -> int:
+    """The seed a classroom session code stands for (the same for every student)."""
+    norm = "".join(code.split()).upper()
+    return zlib.crc32(norm.encode("utf-8")) & 0x7FFFFFFF
+
+
+def default_results_dir() -> str:
+    """Documents/Neighbour results (or the home folder when there is no Documents folder)."""
+    home = os.path.expanduser("~")
+    docs = os.path.join(home, "Documents")
+    if sys.platform.startswith("linux"):
+        try:
+            with open(os.path.join(home, ".config", "user-dirs.dirs"), encoding="utf-8") as fh:
+                for line in fh:
+                    if line.startswith("XDG_DOCUMENTS_DIR="):
+                        docs = line.split("=", 1)[1].strip().strip('"').replace("$HOME", home)
+        except OSError:
+            pass
+    base = docs if os.path.isdir(docs) else home
+    return os.path.join(base, "Neighbour results")
+
+
+def build(engine: Engine, mode: str, session: str | None, lang: str) -> dict[str, Any]:
+    """The result of a finished (or stopped) run."""
+    st = engine.state
+    content = engine.content
+    end: dict[str, Any] = {"ending": st.ending, "status": st.status}
+    if st.subject is not None:
+        est = engine.estimate()
+        end.update(values={k: round(v, 2) for k, v in st.subject.items()}, risk=round(est.risk, 2),
+                   low=round(est.low, 2), high=round(est.high, 2), drivers=[d.var for d in est.drivers[:3]])
+    else:
+        residents = {}
+        for who in engine.campaign.residents:
+            est = engine.estimate(who)
+            epilogue = engine._epilogue(who) if st.status == "ending" else None
+            residents[who] = {"values": {k: round(v, 2) for k, v in st.chars[who].items()},
+                              "risk": round(est.risk, 2), "low": round(est.low, 2), "high": round(est.high, 2),
+                              "drivers": [d.var for d in est.drivers[:3]],
+                              "epilogue": epilogue.id if epilogue else None}
+        end.update(residents=residents, risk=round(engine.mean_risk(), 2))
+    return {
+        "kind": RESULT_KIND, "version": RESULT_VERSION, "mode": mode, "session": session,
+        "campaign": st.campaign, "role": engine.campaign.role, "profile": st.profile,
+        "scenario": st.scenario, "seed": st.seed, "lang": lang,
+        "finished": time.strftime("%Y-%m-%d %H:%M"),
+        "days": st.day, "choices": [dict(h) for h in st.history], "skipped": list(st.skipped),
+        "principles": {k: list(v) for k, v in st.principles.items()}, "end": end,
+        "code": short_code(content, st.campaign, st.profile, st.ending, end.get("risk", 0.0),
+                           end.get("drivers", [])),
+    }
+
+
+def save(result: dict[str, Any], folder: str) -> str:
+    """Write a result file into `folder` (created if needed); returns its path."""
+    os.makedirs(folder, exist_ok=True)
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    session = "".join(c for c in (result.get("session") or "") if c.isalnum())[:16]
+    name = f"neighbour-{result['campaign']}-{session + '-' if session else ''}{stamp}-{secrets.token_hex(2)}.json"
+    path = os.path.join(folder, name)
+    write_atomic(path, json.dumps(result, ensure_ascii=False, indent=1).encode("utf-8"))
+    return path
+
+
+def load(path: str) -> dict[str, Any]:
+    """A result file's data; raises ResultError with a plain reason."""
+    try:
+        with open(path, "rb") as fh:
+            blob = fh.read(2 * 1024 * 1024 + 1)
+    except OSError as exc:
+        raise ResultError(f"cannot be read ({exc.strerror})") from None
+    if len(blob) > 2 * 1024 * 1024:
+        raise ResultError("is too large to be a result file")
+    try:
+        data = json.loads(blob.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise ResultError("is damaged or not a result file (it is not valid JSON)") from None
+    if not isinstance(data, dict) or data.get("kind") != RESULT_KIND:
+        raise ResultError("is not a Neighbour result file")
+    version = data.get("version")
+    if not isinstance(version, int) or version > RESULT_VERSION:
+        raise ResultError(f"comes from another version of Neighbour (result format {version}; "
+                          f"this one reads {RESULT_VERSION})")
+    for key, kind in (("campaign", str), ("choices", list), ("end", dict)):
+        if not isinstance(data.get(key), kind):
+            raise ResultError(f"is damaged ('{key}' is missing or wrong)")
+    return data
+
+
+# -- the short code -----------------------------------------------------------------------------
+def _index(items: list[str], value: str | None, bits: int) -> int:
+    try:
+        i = items.index(value) + 1 if value is not None else 0
+    except ValueError:
+        i = 0
+    return min(i, (1 << bits) - 1)
+
+
+def short_code(content: Content, campaign: str, profile: str | None, ending: str | None, risk: float,
+               drivers: list[str]) -> str:
+    camps = list(content.campaigns)
+    camp = content.campaigns.get(campaign)
+    profiles = [p.id for p in camp.profiles] if camp else []
+    endings = [e.id for e in camp.endings] if camp else []
+    factors = [f.var for f in content.model.factors]
+    value = 1  # code version
+    for number, bits in ((_index(camps, campaign, 5), 5), (_index(profiles, profile, 3), 3),
+                         (_index(endings, ending, 5), 5), (max(0, min(100, round(risk))), 7)):
+        value = (value << bits) | number
+    for i in range(3):
+        value = (value << 4) | _index(factors, drivers[i] if i < len(drivers) else None, 4)
+    value = (value << 8) | (zlib.crc32(value.to_bytes(6, "big")) & 0xFF)
+    chars = []
+    for _ in range(9):  # 41 bits of data and checksum fit in 9 characters of 5 bits
+        chars.append(CODE_ALPHABET[value & 31])
+        value >>= 5
+    text = "".join(reversed(chars))
+    return f"NB-{text[0:3]}-{text[3:6]}-{text[6:9]}"
+
+
+def decode_code(content: Content, code: str) -> dict[str, Any]:
+    """What a short code says; raises ResultError if it is mistyped or from other content."""
+    text = code.upper().replace("-", "").replace(" ", "")
+    if text.startswith("NB"):
+        text = text[2:]
+    text = text.replace("O", "0").replace("I", "1").replace("L", "1")
+    if len(text) != 9 or any(c not in CODE_ALPHABET for c in text):
+        raise ResultError(f"'{code}' is not a result code (expected NB- and 9 letters or digits)")
+    value = 0
+    for c in text:
+        value = (value << 5) | CODE_ALPHABET.index(c)
+    check = value & 0xFF
+    value >>= 8
+    if zlib.crc32(value.to_bytes(6, "big")) & 0xFF != check:
+        raise ResultError(f"'{code}' has a typing mistake (its checksum does not match)")
+    drivers_raw = [(value >> shift) & 15 for shift in (8, 4, 0)]
+    value >>= 12
+    risk = value & 127
+    value >>= 7
+    ending_i = value & 31
+    value >>= 5
+    profile_i = value & 7
+    value >>= 3
+    camp_i = value & 31
+    version = value >> 5
+    if version != 1:
+        raise ResultError(f"'{code}' comes from another version of Neighbour")
+    camps = list(content.campaigns)
+    if not 1 <= camp_i <= len(camps):
+        raise ResultError(f"'{code}' names a campaign this content does not have")
+    cid = camps[camp_i - 1]
+    camp = content.campaigns[cid]
+    factors = [f.var for f in content.model.factors]
+    profile = camp.profiles[profile_i - 1].id if 1 <= profile_i <= len(camp.profiles) else None
+    ending = camp.endings[ending_i - 1].id if 1 <= ending_i <= len(camp.endings) else None
+    return {"kind": RESULT_KIND, "version": RESULT_VERSION, "from_code": True, "campaign": cid,
+            "role": camp.role, "profile": profile, "choices": [], "mode": "class", "session": None,
+            "end": {"ending": ending, "risk": float(risk),
+                    "drivers": [factors[d - 1] for d in drivers_raw if 1 <= d <= len(factors)]},
+            "code": code.upper()}

@@ -1,0 +1,507 @@
+"""The window: the main loop, the screen stack, and what happens when something goes wrong.
+
+The loop sleeps in `pygame.event.wait` until something happens, so a still screen costs almost no
+CPU; while a screen animates it draws at up to 60 frames a second and stops when the animation ends.
+An exception inside a screen is logged with its traceback, and the player is taken back to the title
+screen (the attract loop in kiosk mode) with a short apology and the log's path; the autosave is
+untouched. Content errors found at start-up are shown on screen and printed to the terminal.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import time
+import traceback
+from dataclasses import dataclass
+from typing import Any, Callable
+
+import pygame
+
+from ..core.cache import load_cached
+from ..core.content import Content, build
+from ..core.diagnostics import Report
+from ..core.engine import Engine
+from ..core.loader import load_sources
+from ..core.saves import SaveStore, data_dir
+from ..core.state import GameState
+from . import input as act
+from .assets import Images, Sounds
+from .kit import Kit
+from .screen import Screen
+from .settings import Settings
+
+log = logging.getLogger("neighbour")
+FPS = 60
+
+
+@dataclass
+class Options:
+    mode: str = "play"               # play | class | training | kiosk
+    size: tuple[int, int] | None = None
+    fullscreen: bool | None = None
+    lang: str | None = None
+    session_code: str | None = None
+    kiosk_config: str | None = None
+
+
+def log_path() -> str:
+    return os.path.join(data_dir(), "logs", "neighbour.log")
+
+
+def setup_logging() -> str:
+    path = log_path()
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        handler: logging.Handler = logging.FileHandler(path, encoding="utf-8")
+    except OSError:
+        handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger("neighbour")
+    if not any(isinstance(h, type(handler)) for h in root.handlers):
+        root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return path
+
+
+class Session:
+    """One playthrough in progress and how it is being played."""
+
+    def __init__(self, engine: Engine, mode: str = "play", code: str | None = None):
+        self.engine = engine
+        self.mode = mode
+        self.code = code
+        self.noted: set[tuple[int, str]] = set()   # (step, scene) whose content note was shown
+        self.saved_day = 0
+        self.started = time.time()
+        self.finished = False
+        self.extra: dict[str, Any] = {}
+
+
+class App:
+    def __init__(self, dirs: list[str], options: Options | None = None, clock: Callable[[], float] | None = None,
+                 settings: Settings | None = None):
+        self.dirs = dirs
+        self.options = options or Options()
+        self.clock = clock or time.monotonic
+        self.log_file = setup_logging()
+        self.settings = settings or Settings.load()
+        if self.options.lang:
+            self.settings.lang = self.options.lang
+        pygame.init()
+        pygame.key.set_repeat(400, 60)
+        self.content, self.report = self._load_content()
+        self.images = Images(self._asset_roots())
+        self.sounds = Sounds()
+        self.sounds.configure(self.settings.volume, self.settings.muted)
+        self.kit = Kit(self.content or _empty_content(), self.settings, self.images, self.sounds)
+        self.mapper = act.InputMapper()
+        self.mapper.scanning = self.settings.scanning
+        self.saves = SaveStore()
+        self.stack: list[Screen] = []
+        self.callbacks: dict[int, Callable[[Any], None] | None] = {}
+        self.session: Session | None = None
+        self.running = True
+        self.surface: pygame.Surface | None = None
+        self.dirty = True
+        self.last_scan = self.clock()
+        self.frames = 0
+        self.mode = None
+        self.open_window()
+        from .modes import make_mode
+        self.mode = make_mode(self)
+        self.start()
+
+    # -- set-up ----------------------------------------------------------------------------
+    def _asset_roots(self) -> list[str]:
+        from ..core.lint import asset_roots
+        return asset_roots(self.dirs)
+
+    def _load_content(self) -> tuple[Content | None, Report]:
+        try:
+            loaded, _ = load_cached(self.dirs)
+        except Exception:  # never a traceback for content problems
+            log.exception("content could not be loaded")
+            report = Report()
+            report.error("content", 1, 1, "the content could not be loaded; see the log")
+            return None, report
+        if not loaded.report.ok:
+            for d in loaded.report.sorted():
+                if d.severity == "error":
+                    print(d.format(), file=sys.stderr)
+            return None, loaded.report
+        return build(loaded.data), loaded.report
+
+    def window_flags(self) -> int:
+        return 0
+
+    def open_window(self) -> None:
+        fullscreen = self.options.fullscreen if self.options.fullscreen is not None else self.settings.fullscreen
+        if self.options.mode == "kiosk":
+            fullscreen = True
+        pygame.display.set_caption("Neighbour")
+        icon = self.images.load("icons/housing.svg", (64, 64))
+        try:
+            pygame.display.set_icon(icon)
+        except pygame.error:
+            pass
+        if fullscreen:
+            flags = pygame.FULLSCREEN | (pygame.NOFRAME if self.options.mode == "kiosk" else 0)
+            size = self.options.size or (0, 0)
+        else:
+            flags = pygame.RESIZABLE
+            size = self.options.size or _default_size()
+        self.surface = pygame.display.set_mode(size, flags)
+        self.kit.resize(*self.surface.get_size())
+        self.images.clear()
+
+    def start(self) -> None:
+        """The first screen: content errors, else what the mode starts with."""
+        from .screens.messages import ErrorScreen
+        if self.content is None:
+            self.reset(ErrorScreen(self, self.report))
+            return
+        self.mode.start()
+
+    # -- the stack ---------------------------------------------------------------------------
+    @property
+    def top(self) -> Screen | None:
+        return self.stack[-1] if self.stack else None
+
+    def push(self, screen: Screen, on_result: Callable[[Any], None] | None = None) -> None:
+        if self.top:
+            self.top.pause()
+        self.stack.append(screen)
+        self.callbacks[id(screen)] = on_result
+        screen.enter()
+        self.dirty = True
+
+    def pop(self, screen: Screen | None = None, result: Any = None) -> None:
+        screen = screen or self.top
+        if screen not in self.stack:
+            return
+        index = self.stack.index(screen)
+        for s in self.stack[index:][::-1]:
+            s.exit()
+            self.stack.remove(s)
+        callback = self.callbacks.pop(id(screen), None)
+        if self.top:
+            self.top.resume()
+        self.dirty = True
+        if callback:
+            callback(result)
+
+    def replace(self, screen: Screen) -> None:
+        """Swap the top screen for another (no result is passed)."""
+        if self.top:
+            old = self.stack.pop()
+            old.exit()
+            self.callbacks.pop(id(old), None)
+        self.stack.append(screen)
+        screen.enter()
+        self.dirty = True
+
+    def reset(self, *screens: Screen) -> None:
+        """Clear the stack and start again from these screens."""
+        for s in reversed(self.stack):
+            s.exit()
+        self.stack.clear()
+        self.callbacks.clear()
+        for s in screens:
+            self.push(s)
+
+    def relayout(self) -> None:
+        self.kit.cache.clear()
+        for s in self.stack:
+            s.layout()
+        self.dirty = True
+
+    # -- settings and content ------------------------------------------------------------------
+    def apply_settings(self, save: bool = True) -> None:
+        self.settings.repair()
+        self.kit.apply(self.settings)
+        self.mapper.scanning = self.settings.scanning
+        self.sounds.configure(self.settings.volume, self.settings.muted)
+        if save and self.options.mode != "kiosk":
+            self.settings.save()
+        self.relayout()
+
+    def set_language(self, lang: str) -> None:
+        self.settings.lang = lang
+        self.apply_settings(save=self.options.mode != "kiosk")
+
+    def toggle_fullscreen(self) -> None:
+        self.settings.fullscreen = not self.settings.fullscreen
+        self.options.fullscreen = self.settings.fullscreen
+        self.open_window()
+        self.apply_settings()
+
+    def reload_content(self) -> None:
+        """F5: read the content from disk again; keep the player's place where it still exists."""
+        from .screens.messages import ErrorScreen, MessageScreen
+        try:
+            loaded = load_sources(self.dirs)
+        except Exception:
+            log.exception("reload failed")
+            return
+        if not loaded.report.ok:
+            for d in loaded.report.sorted():
+                if d.severity == "error":
+                    print(d.format(), file=sys.stderr)
+            self.push(ErrorScreen(self, loaded.report, reloading=True))
+            return
+        self.content = build(loaded.data)
+        self.kit.content = self.content
+        self.images.clear()
+        message = self.kit.ui("reload.done")
+        if self.session is not None:
+            note = self.rebind(self.session.engine.state)
+            if note:
+                message += "\n\n" + note
+        self.relayout()
+        if self.session is not None:
+            self.route()
+        self.push(MessageScreen(self, self.kit.ui("reload.title"), message))
+
+    def rebind(self, state: GameState) -> str:
+        """Attach a state to the current content, repairing what no longer exists."""
+        notes = []
+        content = self.content
+        if state.campaign not in content.campaigns:
+            return self.kit.ui("reload.no_campaign")
+        engine = Engine(content, state)
+        if state.status == "scene" and state.scene not in content.scenes:
+            notes.append(self.kit.ui("reload.scene_gone", scene=state.scene or ""))
+            engine.state.block = min(state.block, len(engine.blocks) - 1)
+            engine.state.day_index = min(state.day_index, len(engine.block.days) - 1)
+            engine._start_day()
+        self.session.engine = engine
+        return "\n".join(notes)
+
+    # -- playing -------------------------------------------------------------------------------
+    def new_game(self, campaign: str, profile: str | None = None, seed: int | None = None,
+                 scenario: str | None = None, mode: str | None = None, code: str | None = None) -> None:
+        seed = int(seed if seed is not None else (time.time_ns() // 1000) % 2**31)
+        engine = Engine.new(self.content, campaign, profile=profile, seed=seed, scenario=scenario)
+        self.session = Session(engine, mode or self.options.mode, code)
+        self.route()
+
+    def continue_game(self, slot: str = "autosave") -> bool:
+        from .screens.messages import MessageScreen
+        result = self.saves.load(slot)
+        if result.state is None:
+            text = self.kit.ui("saves.unusable", problem=result.problem or "")
+            if result.moved_to:
+                text += "\n\n" + self.kit.ui("saves.moved", path=result.moved_to)
+            self.push(MessageScreen(self, self.kit.ui("saves.title"), text))
+            return False
+        try:
+            self.session = Session(Engine(self.content, result.state))
+        except Exception as exc:
+            log.warning("save %s does not fit this content: %s", slot, exc)
+            self.push(MessageScreen(self, self.kit.ui("saves.title"),
+                                    self.kit.ui("saves.unusable", problem=str(exc))))
+            return False
+        if self.session.engine.state.status == "scene" and self.session.engine.scene is None:
+            note = self.rebind(self.session.engine.state)
+            log.info("save repaired on load: %s", note)
+        self.session.saved_day = self.session.engine.state.day
+        self.route()
+        return True
+
+    def autosave(self, force: bool = False) -> None:
+        s = self.session
+        if s is None or self.options.mode == "kiosk" or s.mode == "training" and s.engine.state.scenario:
+            return
+        st = s.engine.state
+        if not force and st.day == s.saved_day:
+            return
+        try:
+            self.saves.save("autosave", st, self.save_label())
+            s.saved_day = st.day
+        except OSError as exc:
+            log.warning("autosave failed: %s", exc)
+
+    def save_label(self) -> dict:
+        s = self.session
+        assert s is not None
+        e = s.engine
+        camp = e.campaign
+        profile = next((p for p in camp.profiles if p.id == e.state.profile), None)
+        return {"campaign": self.kit.tr(camp.title), "profile": self.kit.tr(profile.name) if profile else "",
+                "day": e.state.day, "phase": self.kit.tr(self.content.phases.get(e.phase, {}).get("name"))}
+
+    def route(self) -> None:
+        """Show the play screen that matches the engine's state."""
+        from .screens.play import play_screen_for
+        if self.session is None:
+            return
+        e = self.session.engine
+        if e.status == "scene" and e.state.slot == 0:
+            self.autosave()
+        screen = play_screen_for(self)
+        keep = 1 if self.stack and not getattr(self.stack[0], "is_play", False) else 0
+        while len(self.stack) > keep:  # during play the stack is [home, play screen, modals...]
+            old = self.stack.pop()
+            old.exit()
+            self.callbacks.pop(id(old), None)
+        self.push(screen)
+
+    def to_title(self) -> None:
+        self.session = None
+        self.mode.home()
+
+    # -- the loop ------------------------------------------------------------------------------
+    def dispatch(self, a: act.Action) -> None:
+        if a.name == act.QUIT:
+            if self.mode.allow_quit():
+                self.running = False
+            return
+        if a.name == act.ANY:
+            self.mode.on_input(a)
+            return
+        if a.name == act.RELOAD and self.options.mode != "kiosk":
+            self.guard(self.reload_content)
+            return
+        if self.mode.intercept(a):
+            self.dirty = True
+            return
+        top = self.top
+        if top is None:
+            return
+        if a.name == act.POINT:
+            if top.handle(a):
+                self.dirty = True
+            return
+        if self.guard(lambda: top.handle(a)):
+            self.dirty = True
+
+    def guard(self, fn: Callable[[], Any]) -> Any:
+        """Run screen code; an exception returns the player to safety instead of crashing."""
+        try:
+            return fn()
+        except Exception as exc:  # noqa: BLE001 - this is the safety net
+            self.recover(exc)
+            return True
+
+    def recover(self, exc: BaseException) -> None:
+        log.error("an error inside a screen: %s\n%s", exc, "".join(traceback.format_exception(exc)))
+        print(f"neighbour: an error occurred ({exc}); details in {self.log_file}", file=sys.stderr)
+        self.session = None
+        try:
+            self.mode.recover(self.log_file)
+        except Exception:  # pragma: no cover - the recovery itself failed; start afresh
+            log.exception("recovery failed")
+            self.stack.clear()
+        self.dirty = True
+
+    def handle_event(self, event: pygame.event.Event) -> None:
+        if event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED, pygame.WINDOWRESIZED):
+            surf = pygame.display.get_surface()
+            if surf is not None and surf.get_size() != (self.kit.w, self.kit.h):
+                self.kit.resize(*surf.get_size())
+                self.images.clear()
+                self.relayout()
+            return
+        if event.type in (pygame.WINDOWEXPOSED, pygame.WINDOWSHOWN, pygame.WINDOWRESTORED, pygame.ACTIVEEVENT):
+            self.dirty = True
+            return
+        for a in self.mapper.map(event):
+            self.dispatch(a)
+
+    def step(self, wait: bool = True) -> None:
+        """One turn of the loop: wait for input (or a timer), handle it, draw if anything changed."""
+        animating = self.guard(self.update) is True
+        timeout = 0 if (animating or self.dirty) else self.wait_ms()
+        if wait and timeout > 0:
+            first = pygame.event.wait(timeout)
+            events = [first] if first.type != pygame.NOEVENT else []
+            events += pygame.event.get()
+        else:
+            events = pygame.event.get()
+        for e in events:
+            self.handle_event(e)
+        if self.dirty or animating:
+            self.guard(self.draw)
+
+    def wait_ms(self) -> int:
+        """How long the loop may sleep: until the next timer the mode or scanning needs."""
+        waits = [self.mode.wait_ms()]
+        if self.settings.scanning:
+            remain = self.settings.scan_seconds - (self.clock() - self.last_scan)
+            waits.append(max(1, int(remain * 1000)))
+        return max(1, min(waits))
+
+    def update(self) -> bool:
+        now = self.clock()
+        if self.settings.scanning and now - self.last_scan >= self.settings.scan_seconds:
+            self.last_scan = now
+            if self.top and self.top.scan():
+                self.dirty = True
+        self.mode.tick(now)
+        top = self.top
+        moving = bool(top and top.update(1 / FPS))
+        return moving
+
+    def draw(self) -> None:
+        surf = pygame.display.get_surface()
+        if surf is None or not self.stack:
+            return
+        first = len(self.stack) - 1
+        while first > 0 and self.stack[first].modal:
+            first -= 1
+        for s in self.stack[first:]:
+            s.draw(surf)
+        self.mode.draw_overlay(surf)
+        pygame.display.flip()
+        self.frames += 1
+        self.dirty = False
+
+    def run(self) -> int:
+        clock = pygame.time.Clock()
+        while self.running:
+            self.step()
+            if self.dirty:
+                clock.tick(FPS)
+        self.autosave(force=True)
+        pygame.quit()
+        return 0
+
+
+def _default_size() -> tuple[int, int]:
+    try:
+        info = pygame.display.get_desktop_sizes()[0]
+    except (pygame.error, IndexError):
+        return (1280, 720)
+    w, h = info
+    for cand in ((1600, 900), (1280, 720), (1024, 600)):
+        if cand[0] <= w * 0.9 and cand[1] <= h * 0.9:
+            return cand
+    return (max(640, int(w * 0.9)), max(480, int(h * 0.9)))
+
+
+def _empty_content() -> Content:
+    """Just enough content to draw the error screen when the real content failed to load."""
+    from ..core.compiler import Symbols
+    from ..core.model import Model
+    model = Model({"title": {}, "disclaimer": {}, "variables": {}, "risk": {"intercept": 0, "factors": [],
+                                                                           "explain": {}}},
+                  Symbols({}, {}, {}))
+    return Content(languages={"en": "English"}, default_lang="en", strings={}, roles={}, model=model,
+                   variables={}, activities={}, phases={}, places={}, characters={}, warnings={},
+                   principles={}, facts={}, campaigns={}, scenarios={}, scenes={}, pools={},
+                   symbols=Symbols({}, {}, {}))
+
+
+def run(args: Any, dirs: list[str]) -> int:
+    """Open the window for the parsed command-line arguments."""
+    mode = "class" if getattr(args, "classroom", False) else "training" if getattr(args, "training", False) \
+        else "kiosk" if getattr(args, "kiosk", False) else "play"
+    fullscreen = True if getattr(args, "fullscreen", False) else False if getattr(args, "windowed", False) else None
+    options = Options(mode=mode, size=getattr(args, "size", None), fullscreen=fullscreen,
+                      lang=getattr(args, "lang", None), session_code=getattr(args, "session", None),
+                      kiosk_config=getattr(args, "kiosk_config", None))
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    app = App(dirs, options)
+    return app.run()

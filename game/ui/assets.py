@@ -1,0 +1,194 @@
+"""Pictures and sounds: loaded on demand, rendered once per size, never fatal when missing.
+
+SVG illustrations are rendered by SDL_image at the exact pixel size they are drawn at and kept, so
+they stay crisp from 1024x600 to 3840x2160 and drawing them costs one blit. A missing or broken file
+gives a visible placeholder and one log line, never a crash.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from collections import OrderedDict
+
+import pygame
+
+from ..core.paths import assets_dir
+
+log = logging.getLogger("neighbour.assets")
+_VIEWBOX = re.compile(r'viewBox="\s*[-\d.]+[\s,]+[-\d.]+[\s,]+([\d.]+)[\s,]+([\d.]+)')
+
+
+class Images:
+    def __init__(self, roots: list[str] | None = None, limit: int = 48):
+        self.roots = roots or [assets_dir()]
+        self.limit = limit
+        self._cache: OrderedDict[tuple, pygame.Surface] = OrderedDict()
+        self._aspect: dict[str, float] = {}
+        self._reported: set[str] = set()
+
+    def find(self, rel: str) -> str | None:
+        for root in self.roots:
+            path = os.path.join(root, rel)
+            if os.path.isfile(path):
+                return path
+        return None
+
+    def _remember(self, key: tuple, surf: pygame.Surface) -> pygame.Surface:
+        self._cache[key] = surf
+        if len(self._cache) > self.limit:
+            self._cache.popitem(last=False)
+        return surf
+
+    def aspect(self, rel: str) -> float:
+        """Width / height of a picture as drawn (read from the SVG's own size)."""
+        got = self._aspect.get(rel)
+        if got is None:
+            got = 16 / 9
+            path = self.find(rel)
+            if path and path.endswith(".svg"):
+                try:
+                    with open(path, encoding="utf-8", errors="replace") as fh:
+                        head = fh.read(600)
+                    m = _VIEWBOX.search(head)
+                    if m and float(m.group(2)) > 0:
+                        got = float(m.group(1)) / float(m.group(2))
+                except (OSError, ValueError):
+                    pass
+            self._aspect[rel] = got
+        return got
+
+    def load(self, rel: str, size: tuple[int, int]) -> pygame.Surface:
+        """The picture rendered to fit inside `size` (keeping its shape)."""
+        size = (max(1, int(size[0])), max(1, int(size[1])))
+        key = (rel, size)
+        surf = self._cache.get(key)
+        if surf is not None:
+            self._cache.move_to_end(key)
+            return surf
+        path = self.find(rel)
+        try:
+            if path is None:
+                raise FileNotFoundError(rel)
+            if path.endswith(".svg"):
+                surf = pygame.image.load_sized_svg(path, size)
+            else:
+                surf = pygame.transform.smoothscale(pygame.image.load(path), size)
+            surf = surf.convert_alpha() if pygame.display.get_surface() else surf
+        except (pygame.error, OSError, ValueError, FileNotFoundError) as exc:
+            if rel not in self._reported:
+                log.warning("picture %s could not be loaded (%s); showing a placeholder", rel, exc)
+                self._reported.add(rel)
+            surf = placeholder(size, rel)
+        return self._remember(key, surf)
+
+    def cover(self, rel: str, size: tuple[int, int]) -> pygame.Surface:
+        """The picture scaled to cover `size` completely, centred and cropped."""
+        w, h = max(1, int(size[0])), max(1, int(size[1]))
+        key = ("cover", rel, (w, h))
+        surf = self._cache.get(key)
+        if surf is not None:
+            self._cache.move_to_end(key)
+            return surf
+        aspect = self.aspect(rel)
+        if w / h > aspect:
+            rw, rh = w, int(round(w / aspect))
+        else:
+            rw, rh = int(round(h * aspect)), h
+        full = self.load(rel, (rw, rh))
+        fw, fh = full.get_size()
+        out = pygame.Surface((w, h)).convert() if pygame.display.get_surface() else pygame.Surface((w, h))
+        out.fill((200, 200, 200))
+        out.blit(full, ((w - fw) // 2, (h - fh) // 2))
+        self._cache.pop(("cover", rel, (w, h)), None)
+        return self._remember(key, out)
+
+    def icon(self, name: str, size: int, color: tuple[int, int, int]) -> pygame.Surface:
+        """A white icon from assets/icons tinted to `color`."""
+        key = ("icon", name, size, color)
+        surf = self._cache.get(key)
+        if surf is not None:
+            return surf
+        base = self.load(f"icons/{name}.svg", (size, size)).copy()
+        base.fill((*color, 255), special_flags=pygame.BLEND_RGBA_MULT)
+        return self._remember(key, base)
+
+    def clear(self) -> None:
+        self._cache.clear()
+
+
+def placeholder(size: tuple[int, int], label: str) -> pygame.Surface:
+    """A calm striped box that says a picture is missing (visible, never alarming)."""
+    w, h = size
+    surf = pygame.Surface((w, h), pygame.SRCALPHA)
+    surf.fill((214, 208, 198, 255))
+    step = max(8, min(w, h) // 12)
+    for x in range(-h, w, step * 2):
+        pygame.draw.line(surf, (196, 189, 178, 255), (x, h), (x + h, 0), max(2, step // 2))
+    pygame.draw.rect(surf, (150, 143, 132, 255), surf.get_rect(), max(1, step // 6))
+    if pygame.font.get_init() and w > 80 and h > 30:
+        font = pygame.font.Font(None, max(14, min(28, h // 8)))
+        text = font.render(f"[{os.path.basename(label)}]", True, (90, 84, 76))
+        surf.blit(text, text.get_rect(center=(w // 2, h // 2)))
+    return surf
+
+
+class Sounds:
+    """Interface sounds and ambient loops; silent (and quiet about it) when there is no audio."""
+
+    def __init__(self, root: str | None = None):
+        self.root = root or os.path.join(assets_dir(), "sounds")
+        self.ok = False
+        self.volume = 0.6
+        self.muted = False
+        self._sounds: dict[str, pygame.mixer.Sound | None] = {}
+        self.ambient_name: str | None = None
+        try:
+            if not pygame.mixer.get_init():
+                pygame.mixer.init(frequency=44100, size=-16, channels=2, buffer=1024)
+            self.ok = True
+        except pygame.error as exc:
+            log.info("no audio device (%s); sound is off", exc)
+
+    def _get(self, rel: str) -> pygame.mixer.Sound | None:
+        if rel not in self._sounds:
+            path = os.path.join(self.root, rel)
+            try:
+                self._sounds[rel] = pygame.mixer.Sound(path) if self.ok else None
+            except (pygame.error, FileNotFoundError) as exc:
+                log.warning("sound %s could not be loaded (%s)", rel, exc)
+                self._sounds[rel] = None
+        return self._sounds[rel]
+
+    def configure(self, volume: float, muted: bool) -> None:
+        self.volume, self.muted = volume, muted
+        if self.ok and self.ambient_name:
+            pygame.mixer.music.set_volume(0 if muted else volume * 0.5)
+
+    def play(self, name: str) -> None:
+        if not self.ok or self.muted or self.volume <= 0:
+            return
+        snd = self._get(f"ui/{name}.ogg")
+        if snd is not None:
+            snd.set_volume(self.volume)
+            snd.play()
+
+    def ambient(self, name: str | None, enabled: bool = True) -> None:
+        """Loop an ambient sound (or stop, with None); does nothing if it is already playing."""
+        if not self.ok:
+            return
+        if not enabled or self.muted or self.volume <= 0:
+            name = None
+        if name == self.ambient_name:
+            return
+        self.ambient_name = name
+        try:
+            if name is None:
+                pygame.mixer.music.fadeout(600)
+                return
+            pygame.mixer.music.load(os.path.join(self.root, "ambient", f"{name}.ogg"))
+            pygame.mixer.music.set_volume(self.volume * 0.5)
+            pygame.mixer.music.play(loops=-1, fade_ms=800)
+        except pygame.error as exc:
+            log.warning("ambient sound %s could not be played (%s)", name, exc)

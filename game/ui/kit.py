@@ -1,0 +1,155 @@
+"""What every screen draws with: sizes that scale with the window, fonts, colours, words, pictures.
+
+All sizes derive from one scale factor, `s = min(width / 1600, height / 900)`, times the player's text
+size, so a layout written once holds from 1024x600 to 3840x2160. Touch targets are at least 48 px high
+at 1080p and grow with the screen.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+
+from ..core.content import Content
+from .assets import Images, Sounds
+from .settings import TEXT_SIZES, Settings
+from .text import Fonts, TextCache, wrap
+from .theme import THEMES, Theme
+
+ROLES = {  # font role: (size at scale 1, style)
+    "small": (19, "regular"),
+    "body": (24, "regular"),
+    "body_bold": (24, "bold"),
+    "label": (22, "bold"),
+    "button": (23, "regular"),
+    "heading": (32, "bold"),
+    "title": (64, "bold"),
+    "huge": (96, "bold"),
+}
+MIN_FONT = 15
+
+
+class Kit:
+    def __init__(self, content: Content, settings: Settings, images: Images, sounds: Sounds):
+        self.content = content
+        self.settings = settings
+        self.images = images
+        self.sounds = sounds
+        self.cache = TextCache()
+        self.fonts = Fonts(settings.font)
+        self.w, self.h = 1280, 720
+        self.s = 0.8
+        self.lang = settings.lang or content.default_lang
+
+    # -- configuration -----------------------------------------------------------------------
+    def resize(self, w: int, h: int) -> None:
+        self.w, self.h = w, h
+        self.s = min(w / 1600, h / 900)
+
+    def apply(self, settings: Settings) -> None:
+        if settings.font != self.fonts.family:
+            self.fonts = Fonts(settings.font)
+            self.cache.clear()
+        self.settings = settings
+        if settings.lang and settings.lang in self.content.languages:
+            self.lang = settings.lang
+        elif self.lang not in self.content.languages:
+            self.lang = self.content.default_lang
+
+    @property
+    def theme(self) -> Theme:
+        return THEMES.get(self.settings.theme, THEMES["light"])
+
+    @property
+    def text_scale(self) -> float:
+        return TEXT_SIZES.get(self.settings.text_size, 1.0)
+
+    # -- sizes -------------------------------------------------------------------------------
+    def px(self, units: float) -> int:
+        """A length in layout units (1600x900 design space) in pixels."""
+        return max(1, int(round(units * self.s)))
+
+    def font(self, role: str) -> pygame.font.Font:
+        size, style = ROLES[role]
+        scale = 1.0 if role in ("title", "huge") else self.text_scale
+        return self.fonts.get(max(MIN_FONT, round(size * self.s * scale)), style)
+
+    def line_height(self, role: str) -> int:
+        return int(self.font(role).get_linesize() * (1.18 if role in ("body", "body_bold", "small") else 1.05))
+
+    def target(self) -> int:
+        """Minimum height of anything pressable: 48 px at 1080p, scaled, and never below 44 px."""
+        return max(44, int(48 * self.h / 1080), self.line_height("button") + self.px(20))
+
+    def pad(self) -> int:
+        return self.px(28)
+
+    # -- words -------------------------------------------------------------------------------
+    def tr(self, text: dict | None) -> str:
+        return self.content.text(text, self.lang)
+
+    def ui(self, key: str, **values: Any) -> str:
+        return self.content.ui(key, self.lang, **values)
+
+    # -- drawing -----------------------------------------------------------------------------
+    def render(self, text: str, role: str, color: tuple[int, int, int]) -> pygame.Surface:
+        return self.cache.render(self.font(role), text, color)
+
+    def text(self, surf: pygame.Surface, text: str, role: str, color, pos: tuple[int, int],
+             anchor: str = "topleft") -> pygame.Rect:
+        img = self.render(text, role, color)
+        rect = img.get_rect(**{anchor: pos})
+        surf.blit(img, rect)
+        return rect
+
+    def wrap(self, text: str, role: str, width: int) -> list[str]:
+        return wrap(text, self.font(role), max(40, width))
+
+    def paragraphs(self, surf: pygame.Surface | None, text: str, role: str, color, x: int, y: int,
+                   width: int, clip: pygame.Rect | None = None) -> int:
+        """Draw wrapped text from (x, y); returns the height used. With surf None, only measures."""
+        lh = self.line_height(role)
+        gap = lh // 2
+        top = y
+        for line in self.wrap(text, role, width):
+            if line == "":
+                y += gap
+                continue
+            if surf is not None and (clip is None or (y + lh >= clip.top and y <= clip.bottom)):
+                surf.blit(self.render(line, role, color), (x, y))
+            y += lh
+        return y - top
+
+    def panel(self, surf: pygame.Surface, rect: pygame.Rect, color=None, radius: int | None = None,
+              border: tuple[int, int, int] | None = None) -> None:
+        r = self.px(14) if radius is None else radius
+        pygame.draw.rect(surf, color or self.theme.panel, rect, border_radius=r)
+        if border is not None:
+            pygame.draw.rect(surf, border, rect, width=max(2, self.px(2)), border_radius=r)
+
+    def triangle(self, surf: pygame.Surface, center: tuple[int, int], size: int, up: bool, color) -> None:
+        """An up or down triangle: direction by shape, not only by colour."""
+        cx, cy = center
+        h = size
+        if up:
+            pts = [(cx, cy - h // 2), (cx - h // 2, cy + h // 2), (cx + h // 2, cy + h // 2)]
+        else:
+            pts = [(cx, cy + h // 2), (cx - h // 2, cy - h // 2), (cx + h // 2, cy - h // 2)]
+        pygame.draw.polygon(surf, color, pts)
+
+    def arrow(self, surf: pygame.Surface, x: int, cy: int, length: int, color) -> int:
+        """A small right-pointing arrow (the fonts have no arrow glyph); returns its right edge."""
+        t = max(2, self.px(2))
+        head = max(4, self.px(6))
+        pygame.draw.line(surf, color, (x, cy), (x + length - head, cy), t)
+        pygame.draw.polygon(surf, color, [(x + length, cy), (x + length - head, cy - head), (x + length - head, cy + head)])
+        return x + length
+
+    def var_name(self, var: str) -> str:
+        spec = self.content.model.variables.get(var)
+        return self.tr(spec["name"]) if spec else var
+
+    def var_icon(self, var: str) -> str:
+        spec = self.content.model.variables.get(var, {})
+        return spec.get("icon") or var

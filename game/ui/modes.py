@@ -1,0 +1,82 @@
+"""How the app behaves in each room it is used in: at home or in class, in officer training, at a kiosk.
+
+A mode decides the first screen, where "home" is, what happens after a crash, whether the window may
+be closed, and may watch every input (the kiosk's idle timer). The classroom, training and kiosk
+modes live in modes_*.py; this file holds the plain one and the factory.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from . import input as act
+
+if TYPE_CHECKING:
+    from .app import App
+
+
+class Mode:
+    name = "play"
+
+    def __init__(self, app: "App"):
+        self.app = app
+
+    def start(self) -> None:
+        self.home()
+
+    def home(self) -> None:
+        from .screens.title import TitleScreen
+        self.app.session = None
+        self.app.reset(TitleScreen(self.app))
+
+    def recover(self, log_file: str) -> None:
+        from .screens.messages import MessageScreen
+        self.home()
+        kit = self.app.kit
+        self.app.push(MessageScreen(self.app, kit.ui("crash.title"), kit.ui("crash.body", path=log_file)))
+
+    def allow_quit(self) -> bool:
+        return True
+
+    def on_input(self, a: act.Action) -> None:
+        pass
+
+    def intercept(self, a: act.Action) -> bool:
+        """See an action before the screens do; True means it was used up."""
+        return False
+
+    def tick(self, now: float) -> None:
+        pass
+
+    def wait_ms(self) -> int:
+        return 1000
+
+    def draw_overlay(self, surf: pygame.Surface) -> None:
+        pass
+
+    def ending_buttons(self) -> list[tuple[str, object, str]]:
+        """Extra buttons on the ending screen: (label, action, icon)."""
+        return []
+
+    def after_choice(self, choice, proceed) -> None:
+        """Called when the player takes a choice; `proceed()` carries it out (training shows feedback)."""
+        proceed()
+
+    def on_finished(self) -> None:
+        """A playthrough reached its ending."""
+
+
+def make_mode(app: "App") -> Mode:
+    name = app.options.mode
+    if name == "class":
+        from .modes_class import ClassMode
+        return ClassMode(app)
+    if name == "training":
+        from .modes_training import TrainingMode
+        return TrainingMode(app)
+    if name == "kiosk":
+        from .modes_kiosk import KioskMode
+        return KioskMode(app)
+    return Mode(app)

@@ -1,0 +1,131 @@
+"""The role briefing: who you are, what a day looks like, what the meters mean; then who to play."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from .. import input as act
+from ..screen import Screen
+from ..widgets import Button, Scroller
+
+if TYPE_CHECKING:
+    from ..app import App
+
+
+class BriefingScreen(Screen):
+    def __init__(self, app: "App", campaign: str, seed: int | None = None, mode: str | None = None,
+                 code: str | None = None, profiles: bool = True):
+        super().__init__(app)
+        self.campaign_id = campaign
+        self.seed = seed
+        self.play_mode = mode
+        self.code = code
+        self.scroller = Scroller()
+        self.camp = app.content.campaigns[campaign]
+        self.role = app.content.roles.get(self.camp.role, {})
+
+    def layout(self) -> None:
+        k = self.kit
+        pad = k.pad()
+        margin = k.px(36)
+        wide = k.w / k.h > 1.45
+        left_w = int((k.w - 3 * margin) * (0.56 if wide else 0.52))
+        self.left = pygame.Rect(margin, margin, left_w, k.h - 2 * margin)
+        self.right = pygame.Rect(self.left.right + margin, margin, k.w - left_w - 3 * margin, k.h - 2 * margin)
+        self.buttons = []
+        if self.camp.subject == "player" and self.camp.profiles:
+            for i, p in enumerate(self.camp.profiles):
+                ch = k.content.characters.get(p.character or "")
+                age = f", {p.age}" if p.age else ""
+                self.buttons.append(Button(f"{k.tr(p.name)}{age}", lambda pid=p.id: self.start(pid),
+                                           note="", picture=ch.portrait if ch and ch.portrait else None,
+                                           number=i + 1, id=p.id))
+        else:
+            self.buttons.append(Button(k.ui("briefing.start"), lambda: self.start(None), icon="check",
+                                       kind="primary", number=1, id="start"))
+        self.buttons.append(Button(k.ui("ui.back"), self.close, icon="back", kind="quiet", id="back"))
+        inner = self.right.w - 2 * pad
+        y = self.right.y + pad + k.line_height("heading") + k.px(10)
+        self._summaries = []
+        for b in self.buttons:
+            pid = b.id
+            prof = next((p for p in self.camp.profiles if p.id == pid), None)
+            summary = k.tr(prof.summary) if prof else ""
+            h = b.height_for(k, inner)
+            b.rect = pygame.Rect(self.right.x + pad, y, inner, h)
+            y += h + k.px(6)
+            if summary:
+                sh = k.paragraphs(None, summary, "small", (0, 0, 0), 0, 0, inner - k.px(10))
+                self._summaries.append((summary, y, sh))
+                y += sh + k.px(16)
+            else:
+                y += k.px(10)
+        self._right_h = y - self.right.y
+        self.scroll_rect = pygame.Rect(self.left.x + pad, self.left.y + pad, self.left.w - 2 * pad, self.left.h - 2 * pad)
+        self.scroller.set_sizes(self._body(None), self.scroll_rect.h)
+        self.dirty = True
+
+    def _body(self, surf: pygame.Surface | None) -> int:
+        """Draw (or measure) the briefing column; returns its height."""
+        k = self.kit
+        th = k.theme
+        x, w = self.scroll_rect.x, self.scroll_rect.w - k.px(16)
+        y0 = self.scroll_rect.y - (self.scroller.offset if surf else 0)
+        y = y0
+        clip = self.scroll_rect
+        if surf:
+            k.text(surf, k.tr(self.role.get("name")), "heading", th.heading, (x, y))
+        y += k.line_height("heading") + k.px(8)
+        y += k.paragraphs(surf, k.tr(self.role.get("briefing")), "body", th.text, x, y, w, clip) + k.px(18)
+        if surf:
+            k.text(surf, k.ui("briefing.meters"), "label", th.heading, (x, y))
+        y += k.line_height("label") + k.px(8)
+        icon = k.px(28)
+        for var in self.role.get("meters", []):
+            spec = k.content.model.variables.get(var, {})
+            if surf and clip.top - icon < y < clip.bottom:
+                surf.blit(k.images.icon(k.var_icon(var), icon, th.text), (x, y))
+                k.text(surf, k.var_name(var), "body_bold", th.text, (x + icon + k.px(12), y))
+            y += k.line_height("body_bold")
+            y += k.paragraphs(surf, k.tr(spec.get("description")), "small", th.muted, x + icon + k.px(12), y,
+                              w - icon - k.px(12), clip) + k.px(10)
+        return y - y0
+
+    def start(self, profile: str | None) -> None:
+        self.app.new_game(self.campaign_id, profile=profile, seed=self.seed, mode=self.play_mode, code=self.code)
+
+    def on_back(self) -> bool:
+        self.close()
+        return True
+
+    def handle(self, a: act.Action) -> bool:
+        if a.name in (act.SCROLL, act.DRAG, act.PAGE):
+            return super().handle(a)
+        return super().handle(a)
+
+    def draw(self, surf: pygame.Surface) -> None:
+        k = self.kit
+        th = k.theme
+        art = k.content.places.get("reception" if self.camp.role == "resident" else "officers_station", {}).get("art")
+        if art:
+            surf.blit(k.images.cover(art, (k.w, k.h)), (0, 0))
+            veil = pygame.Surface((k.w, k.h), pygame.SRCALPHA)
+            veil.fill((0, 0, 0, 90 + th.picture_dim // 2))
+            surf.blit(veil, (0, 0))
+        else:
+            surf.fill(th.bg)
+        k.panel(surf, self.left)
+        k.panel(surf, pygame.Rect(self.right.x, self.right.y, self.right.w, min(self.right.h, self._right_h + k.pad())))
+        clip = surf.get_clip()
+        surf.set_clip(self.scroll_rect)
+        self._body(surf)
+        surf.set_clip(clip)
+        self.scroller.draw_bar(k, surf, self.scroll_rect.move(k.px(12), 0))
+        pad = k.pad()
+        title = k.ui("briefing.choose") if self.camp.subject == "player" else k.tr(self.camp.title)
+        k.text(surf, title, "heading", th.heading, (self.right.x + pad, self.right.y + pad))
+        for text, y, _h in self._summaries:
+            k.paragraphs(surf, text, "small", th.muted, self.right.x + pad + k.px(6), y, self.right.w - 2 * pad - k.px(10))
+        self.draw_buttons(surf)

@@ -1,0 +1,269 @@
+"""Release and ending: two years later, the estimate as 100 figures, what drove it, and what the real
+figures do and do not say.
+
+The icon array draws three kinds of figure, told apart by shape as well as colour: solid (a new
+sentence even at the low end of the estimate), outlined with a light fill (inside the uncertainty
+band) and plain outline (no new sentence).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from ...core.model import Estimate
+from .. import input as act
+from ..widgets import Button, Scroller
+from .play import PlayScreen
+
+if TYPE_CHECKING:
+    from ..app import App
+
+
+def icon_array(kit, surf: pygame.Surface | None, est: Estimate, x: int, y: int, cell: int) -> int:
+    """Draw 100 figures for an estimate at (x, y); returns the height used."""
+    th = kit.theme
+    low, high = round(est.low), round(est.high)
+    size = max(8, int(cell * 0.9))
+    if surf is not None:
+        for i in range(100):
+            cx = x + (i % 10) * cell
+            cy = y + (i // 10) * cell
+            if i < low:
+                surf.blit(kit.images.icon("person", size, th.bad), (cx, cy))
+            elif i < high:
+                surf.blit(kit.images.icon("person", size, th.track), (cx, cy))
+                surf.blit(kit.images.icon("person_outline", size, th.bad), (cx, cy))
+            else:
+                surf.blit(kit.images.icon("person_outline", size, th.muted), (cx, cy))
+    return cell * 10
+
+
+def legend(kit, surf: pygame.Surface | None, est: Estimate, x: int, y: int, w: int) -> int:
+    th = kit.theme
+    y0 = y
+    s = kit.px(22)
+    rows = [
+        (("person", th.bad), None, kit.ui("ending.legend_sure", n=round(est.low))),
+        (("person", th.track), ("person_outline", th.bad), kit.ui("ending.legend_maybe", n=round(est.high) - round(est.low))),
+        (("person_outline", th.muted), None, kit.ui("ending.legend_no", n=100 - round(est.high))),
+    ]
+    for first, second, text in rows:
+        if surf is not None:
+            surf.blit(kit.images.icon(first[0], s, first[1]), (x, y))
+            if second:
+                surf.blit(kit.images.icon(second[0], s, second[1]), (x, y))
+        y += max(s, kit.paragraphs(surf, text, "small", th.text, x + s + kit.px(10), y, w - s - kit.px(10))) + kit.px(6)
+    return y - y0
+
+
+class EndingScreen(PlayScreen):
+    def __init__(self, app: "App"):
+        super().__init__(app)
+        self.view = self.engine.ending_view()
+        self.scroller = Scroller()
+        app.mode.on_finished()
+
+    def picture(self) -> str | None:
+        place = self.view.ending.place or "gate"
+        return self.kit.content.places.get(place, {}).get("art")
+
+    def enter(self) -> None:
+        super().enter()
+        self.kit.sounds.ambient(None)
+        self.kit.sounds.play("ending")
+
+    def layout(self) -> None:
+        k = self.kit
+        bar = self.bar_height()
+        margin = k.px(30)
+        w = min(k.w - 2 * margin, k.px(1300))
+        self.panel = pygame.Rect((k.w - w) // 2, bar + margin, w, k.h - bar - 2 * margin)
+        pad = k.pad()
+        self.top_buttons = self.make_top_buttons()
+        items = [(k.ui("ending.how"), self.how, "risk")]
+        items += self.app.mode.ending_buttons()
+        items.append((k.ui("ending.title_screen"), self.app.to_title, "back"))
+        bh = k.target()
+        bw = (w - 2 * pad - k.px(12) * (len(items) - 1)) // len(items)
+        rows = 1 if bw >= k.px(230) else 2
+        per_row = len(items) if rows == 1 else (len(items) + 1) // 2
+        bw = (w - 2 * pad - k.px(12) * (per_row - 1)) // per_row
+        self.buttons = []
+        for i, (label, fn, icon) in enumerate(items):
+            row, col = divmod(i, per_row)
+            b = Button(label, fn, icon=icon, number=i + 1, kind="primary" if i == 0 else "normal")
+            b.rect = pygame.Rect(self.panel.x + pad + col * (bw + k.px(12)),
+                                 self.panel.bottom - pad - (rows - row) * (bh + k.px(10)) + k.px(10), bw, bh)
+            self.buttons.append(b)
+        self.buttons += self.top_buttons
+        first = self.buttons[0].rect.y
+        self.scroll_rect = pygame.Rect(self.panel.x + pad, self.panel.y + pad, w - 2 * pad, first - self.panel.y - 2 * pad)
+        self.scroller.set_sizes(self.body(None), self.scroll_rect.h)
+        self.static = None
+        self.dirty = True
+
+    def how(self) -> None:
+        from .journal import JournalScreen
+        self.app.push(JournalScreen(self.app, page="model"))
+
+    # -- the column ---------------------------------------------------------------------------------
+    def body(self, surf: pygame.Surface | None) -> int:
+        k = self.kit
+        th = k.theme
+        v = self.view
+        x, w = self.scroll_rect.x, self.scroll_rect.w - k.px(20)
+        y0 = self.scroll_rect.y - (self.scroller.offset if surf else 0)
+        y = y0
+        clip = self.scroll_rect
+        if surf:
+            k.text(surf, k.ui("ending.later"), "label", th.muted, (x, y))
+        y += k.line_height("label")
+        for line in k.wrap(k.tr(v.ending.title), "heading", w):
+            if surf:
+                k.text(surf, line, "heading", th.heading, (x, y))
+            y += k.line_height("heading")
+        y += k.px(8)
+        y += k.paragraphs(surf, k.tr(v.ending.text), "body", th.text, x, y, w, clip) + k.px(24)
+        if v.estimate is not None:
+            y += self.estimate_block(surf, v.estimate, x, y, w)
+        for who, ep, est in v.epilogues:
+            y += self.resident_block(surf, who, ep, est, x, y, w)
+        y += self.comparison(surf, x, y, w)
+        return y - y0
+
+    def estimate_block(self, surf, est: Estimate, x: int, y: int, w: int) -> int:
+        k = self.kit
+        th = k.theme
+        y0 = y
+        if surf:
+            k.text(surf, k.ui("ending.estimate_title"), "heading", th.heading, (x, y))
+        y += k.line_height("heading") + k.px(6)
+        y += k.paragraphs(surf, k.ui("ending.estimate_line", risk=round(est.risk), low=round(est.low),
+                                      high=round(est.high)), "body", th.text, x, y, w) + k.px(12)
+        cell = min(k.px(34), max(14, (w // 2) // 10))
+        side = w >= cell * 10 + k.px(380)
+        top = y
+        icon_array(k, surf, est, x, y, cell)
+        if side:
+            lx, lw = x + cell * 10 + k.px(30), w - cell * 10 - k.px(30)
+            ly = top + legend(k, surf, est, lx, top, lw) + k.px(16)
+            ly += self.drivers(surf, est, lx, ly, lw)
+            y = max(top + cell * 10, ly)
+        else:
+            y += cell * 10 + k.px(12)
+            y += legend(k, surf, est, x, y, w) + k.px(12)
+            y += self.drivers(surf, est, x, y, w)
+        y += k.px(10)
+        y += k.paragraphs(surf, k.tr(k.content.model.disclaimer), "small", th.muted, x, y, w) + k.px(24)
+        return y - y0
+
+    def drivers(self, surf, est: Estimate, x: int, y: int, w: int) -> int:
+        k = self.kit
+        th = k.theme
+        y0 = y
+        if surf:
+            k.text(surf, k.ui("ui.drivers"), "body_bold", th.heading, (x, y))
+        y += k.line_height("body_bold") + k.px(4)
+        icon = k.px(24)
+        for d in est.drivers[:3]:
+            if surf:
+                surf.blit(k.images.icon(k.var_icon(d.var), icon, th.text), (x, y))
+            text = k.ui("ending.driver", name=k.var_name(d.var), points=round(d.if_best))
+            y += max(icon, k.paragraphs(surf, text, "small", th.text, x + icon + k.px(10), y, w - icon - k.px(10))) + k.px(6)
+        return y - y0
+
+    def resident_block(self, surf, who: str, ep, est: Estimate, x: int, y: int, w: int) -> int:
+        k = self.kit
+        th = k.theme
+        ch = k.content.characters[who]
+        y0 = y
+        size = k.px(80)
+        if surf and ch.portrait:
+            surf.blit(k.images.load(ch.portrait, (size, size)), (x, y))
+        tx = x + size + k.px(16)
+        tw = w - size - k.px(16)
+        if surf:
+            k.text(surf, k.tr(ch.name), "heading", th.heading, (tx, y))
+        ty = y + k.line_height("heading")
+        ty += k.paragraphs(surf, k.ui("ending.estimate_line", risk=round(est.risk), low=round(est.low),
+                                       high=round(est.high)), "small", th.text, tx, ty, tw) + k.px(6)
+        cell = max(8, min(k.px(16), tw // 26))
+        # a compact strip of 100 figures, 20 to a row
+        if surf:
+            for i in range(100):
+                cx = tx + (i % 20) * cell
+                cy = ty + (i // 20) * cell
+                name, color = ("person", th.bad) if i < round(est.low) else \
+                    ("person_outline", th.bad) if i < round(est.high) else ("person_outline", th.muted)
+                surf.blit(k.images.icon(name, max(6, cell - 1), color), (cx, cy))
+        ty += cell * 5 + k.px(10)
+        y = max(y + size, ty) + k.px(6)
+        if ep is not None:
+            if ep.title:
+                for line in k.wrap(k.tr(ep.title), "body_bold", w):
+                    if surf:
+                        k.text(surf, line, "body_bold", th.text, (x, y))
+                    y += k.line_height("body_bold")
+            y += k.paragraphs(surf, k.tr(ep.text), "body", th.text, x, y, w)
+        y += k.px(8)
+        y += self.drivers(surf, est, x, y, w) + k.px(24)
+        return y - y0
+
+    def comparison(self, surf, x: int, y: int, w: int) -> int:
+        k = self.kit
+        th = k.theme
+        y0 = y
+        facts = [f for fid, f in k.content.facts.items() if "comparison" in f.get("tags", [])]
+        if not facts:
+            return 0
+        if surf:
+            pygame.draw.line(surf, th.track, (x, y), (x + w, y), max(1, k.px(2)))
+        y += k.px(14)
+        if surf:
+            k.text(surf, k.ui("ending.real_world"), "heading", th.heading, (x, y))
+        y += k.line_height("heading") + k.px(6)
+        for fact in facts:
+            y += k.paragraphs(surf, k.tr(fact["text"]), "body", th.text, x, y, w) + k.px(4)
+            if fact.get("caveat"):
+                y += k.paragraphs(surf, k.tr(fact["caveat"]), "small", th.muted, x + k.px(20), y, w - k.px(20)) + k.px(4)
+            src = fact["sources"][0]
+            title = src if isinstance(src, str) else src.get("title", "")
+            y += k.paragraphs(surf, k.ui("play.source", source=title), "small", th.muted, x + k.px(20), y,
+                              w - k.px(20)) + k.px(14)
+        return y - y0
+
+    # -- input and drawing ----------------------------------------------------------------------------
+    def handle(self, a: act.Action) -> bool:
+        if a.name in (act.SCROLL, act.DRAG, act.PAGE):
+            changed = super().handle(a)
+            if changed:
+                self.static = None
+            return changed
+        if a.name in (act.UP, act.DOWN) and self.scroller.max_offset:
+            changed = self.scroller.scroll((1 if a.name == act.DOWN else -1) * self.kit.px(60))
+            if changed:
+                self.static = None
+                return True
+        return super().handle(a)
+
+    def draw(self, surf: pygame.Surface) -> None:
+        k = self.kit
+        if self.static is None or self.static.get_size() != surf.get_size():
+            st = pygame.Surface((k.w, k.h)).convert() if pygame.display.get_surface() else pygame.Surface((k.w, k.h))
+            self.draw_background(st, dim=90)
+            self.draw_bar(st)
+            k.panel(st, self.panel)
+            clip = st.get_clip()
+            st.set_clip(self.scroll_rect)
+            self.body(st)
+            st.set_clip(clip)
+            self.scroller.draw_bar(k, st, self.scroll_rect.move(k.px(14), 0))
+            self.static = st
+        surf.blit(self.static, (0, 0))
+        self.draw_buttons(surf)
+
+    def where_line(self) -> str:
+        k = self.kit
+        return k.tr(self.engine.campaign.title) + " · " + k.ui("ending.released")

@@ -1,0 +1,252 @@
+"""The journal: the meters, what drives the estimate, how it is calculated, and facts with sources.
+
+"How is this calculated?" shows the formula in plain words, every weight with its source (or the word
+"assumption"), the modifiers that scale choices, and the calibration states computed live from the
+same formula, so a player can check the model and argue with it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from .. import input as act
+from ..screen import Screen
+from ..widgets import Button, Scroller, meter
+
+if TYPE_CHECKING:
+    from ..app import App
+
+PAGES = ("meters", "drivers", "model", "facts")
+
+
+def source_text(src) -> str:
+    if isinstance(src, str):
+        return src
+    parts = [src.get("title", "")]
+    if src.get("note"):
+        parts.append(src["note"])
+    if src.get("url"):
+        parts.append(src["url"])
+    return " — ".join(p for p in parts if p)
+
+
+class JournalScreen(Screen):
+    modal = True
+
+    def __init__(self, app: "App", page: str = "meters"):
+        super().__init__(app)
+        self.page = page if page in PAGES else "meters"
+        self.scroller = Scroller()
+        self.engine = app.session.engine if app.session else None
+        if self.engine is None and self.page in ("meters", "drivers"):
+            self.page = "model"
+
+    def layout(self) -> None:
+        k = self.kit
+        margin = k.px(30)
+        self.panel = pygame.Rect(margin, margin, k.w - 2 * margin, k.h - 2 * margin)
+        pad = k.pad()
+        pages = [p for p in PAGES if self.engine is not None or p not in ("meters", "drivers")]
+        labels = {p: k.ui(f"journal.{p}") for p in pages}
+        x = self.panel.x + pad
+        y = self.panel.y + pad
+        h = k.target()
+        self.tabs = []
+        avail = self.panel.w - 2 * pad - k.px(180)
+        widths = [k.font("button").size(labels[p])[0] + k.px(48) for p in pages]
+        scale = min(1.0, avail / max(1, sum(widths) + k.px(10) * len(widths)))
+        for p, w in zip(pages, widths):
+            b = Button(labels[p], lambda p=p: self.show(p), kind="primary" if p == self.page else "quiet", id=p)
+            b.rect = pygame.Rect(x, y, int(w * scale), h)
+            x += b.rect.w + k.px(10)
+            self.tabs.append(b)
+        close = Button(k.ui("ui.close"), self.close, icon="close", kind="quiet", id="close")
+        cw = k.font("button").size(close.label)[0] + k.px(80)
+        close.rect = pygame.Rect(self.panel.right - pad - cw, y, cw, h)
+        self.buttons = self.tabs + [close]
+        self.focus = next((i for i, b in enumerate(self.tabs) if b.id == self.page), 0)
+        top = y + h + k.px(18)
+        self.scroll_rect = pygame.Rect(self.panel.x + pad, top, self.panel.w - 2 * pad, self.panel.bottom - pad - top)
+        self.scroller.set_sizes(self.body(None), self.scroll_rect.h)
+        self.static = None
+        self.dirty = True
+
+    def show(self, page: str) -> None:
+        self.page = page
+        self.scroller.offset = 0
+        self.layout()
+
+    def on_back(self) -> bool:
+        self.close()
+        return True
+
+    def handle(self, a: act.Action) -> bool:
+        if a.name == act.JOURNAL:
+            self.close()
+            return True
+        if a.name in (act.UP, act.DOWN):
+            changed = self.scroller.scroll((1 if a.name == act.DOWN else -1) * self.kit.px(60))
+            self.static = None if changed else self.static
+            return changed
+        changed = super().handle(a)
+        if a.name in (act.SCROLL, act.DRAG, act.PAGE) and changed:
+            self.static = None
+        return changed
+
+    # -- pages ------------------------------------------------------------------------------------
+    def body(self, surf: pygame.Surface | None) -> int:
+        x, w = self.scroll_rect.x, self.scroll_rect.w - self.kit.px(24)
+        y = self.scroll_rect.y - (self.scroller.offset if surf else 0)
+        page = getattr(self, f"page_{self.page}")
+        return page(surf, x, y, w)
+
+    def heading(self, surf, text: str, x: int, y: int, w: int, role: str = "heading") -> int:
+        k = self.kit
+        h = 0
+        for line in k.wrap(text, role, w):
+            if surf:
+                k.text(surf, line, role, k.theme.heading, (x, y + h))
+            h += k.line_height(role)
+        return h + k.px(6)
+
+    def page_meters(self, surf, x: int, y: int, w: int) -> int:
+        k = self.kit
+        th = k.theme
+        e = self.engine
+        y0 = y
+        clip = self.scroll_rect
+        for who in e.subjects():
+            values = e.values(who)
+            if who:
+                ch = k.content.characters[who]
+                size = k.px(56)
+                if surf and ch.portrait:
+                    surf.blit(k.images.load(ch.portrait, (size, size)), (x, y))
+                self.heading(surf, k.tr(ch.name), x + size + k.px(12), y + k.px(8), w)
+                y += size + k.px(8)
+                names = [v for v, spec in k.content.model.variables.items() if spec["kind"] != "fixed"] + ["history"]
+            else:
+                y += self.heading(surf, k.ui("journal.meters_you"), x, y, w)
+                names = list(k.content.roles.get(e.campaign.role, {}).get("meters", [])) + ["history"]
+            row = max(k.target() - k.px(8), k.line_height("small") + k.px(8))
+            for var in names:
+                spec = k.content.model.variables.get(var)
+                if not spec:
+                    continue
+                if surf and clip.top - row < y < clip.bottom:
+                    meter(k, surf, pygame.Rect(x, y, min(w, k.px(900)), row), values.get(var, 0), k.var_name(var),
+                          k.var_icon(var))
+                y += row
+                if who is None:
+                    y += k.paragraphs(surf, k.tr(spec["description"]), "small", th.muted, x + k.px(40), y,
+                                      min(w, k.px(900)) - k.px(40), clip) + k.px(8)
+            y += k.px(20)
+        return y - y0
+
+    def page_drivers(self, surf, x: int, y: int, w: int) -> int:
+        k = self.kit
+        th = k.theme
+        e = self.engine
+        y0 = y
+        clip = self.scroll_rect
+        y += k.paragraphs(surf, k.ui("journal.drivers_intro"), "body", th.text, x, y, w, clip) + k.px(12)
+        for who in e.subjects():
+            est = e.estimate(who)
+            title = k.tr(k.content.characters[who].name) if who else k.ui("journal.meters_you")
+            y += self.heading(surf, title, x, y, w)
+            y += k.paragraphs(surf, k.ui("ending.estimate_line", risk=round(est.risk), low=round(est.low),
+                                          high=round(est.high)), "body", th.text, x, y, w, clip) + k.px(8)
+            most = max((d.contribution for d in est.drivers), default=1) or 1
+            for d in est.drivers:
+                row = k.line_height("small") + k.px(6)
+                if surf and clip.top - row < y < clip.bottom:
+                    icon = k.px(22)
+                    surf.blit(k.images.icon(k.var_icon(d.var), icon, th.text), (x, y))
+                    k.text(surf, k.var_name(d.var), "small", th.text, (x + icon + k.px(8), y))
+                    bx = x + int(w * 0.36)
+                    bw = int(w * 0.3)
+                    pygame.draw.rect(surf, th.track, (bx, y + k.px(4), bw, k.px(12)), border_radius=k.px(6))
+                    pygame.draw.rect(surf, th.fill, (bx, y + k.px(4), max(2, int(bw * d.contribution / most)), k.px(12)),
+                                     border_radius=k.px(6))
+                    k.text(surf, k.ui("journal.driver_numbers", weight=f"{d.weight:g}", deficit=f"{d.deficit:.2f}",
+                                      points=round(d.if_best)), "small", th.muted, (bx + bw + k.px(12), y))
+                y += row
+            y += k.px(20)
+        return y - y0
+
+    def page_model(self, surf, x: int, y: int, w: int) -> int:
+        k = self.kit
+        th = k.theme
+        model = k.content.model
+        y0 = y
+        clip = self.scroll_rect
+        y += self.heading(surf, k.tr(model.title), x, y, w)
+        y += k.paragraphs(surf, k.tr(model.disclaimer), "body_bold", th.text, x, y, w, clip) + k.px(14)
+        y += k.paragraphs(surf, k.tr(model.explain), "body", th.text, x, y, w, clip) + k.px(8)
+        formula = "z = " + f"{model.intercept:g}" + "".join(
+            f" + {f.weight:g}·{k.var_name(f.var)}" for f in model.factors)
+        y += k.paragraphs(surf, formula, "small", th.heading, x + k.px(20), y, w - k.px(20), clip) + k.px(18)
+        y += self.heading(surf, k.ui("journal.weights"), x, y, w)
+        for f in model.factors:
+            kind = k.ui("journal.kind_" + ("good" if f.kind == "protective" else "risk"))
+            y += k.paragraphs(surf, f"{k.var_name(f.var)} · {kind} · {k.ui('journal.weight')} {f.weight:g}",
+                              "body_bold", th.text, x, y, w, clip)
+            if f.note:
+                y += k.paragraphs(surf, k.tr(f.note), "small", th.text, x + k.px(20), y, w - k.px(20), clip)
+            for src in f.sources:
+                y += k.paragraphs(surf, "• " + source_text(src), "small", th.muted, x + k.px(20), y, w - k.px(20), clip)
+            y += k.px(10)
+        y += k.px(8)
+        y += self.heading(surf, k.ui("journal.modifiers"), x, y, w)
+        for mod in model.modifiers:
+            y += k.paragraphs(surf, k.tr(mod.name), "body_bold", th.text, x, y, w, clip)
+            y += k.paragraphs(surf, k.tr(mod.why), "small", th.text, x + k.px(20), y, w - k.px(20), clip)
+            y += k.paragraphs(surf, f"× {mod.factor.src}", "small", th.heading, x + k.px(20), y, w - k.px(20), clip)
+            for src in mod.sources:
+                y += k.paragraphs(surf, "• " + source_text(src), "small", th.muted, x + k.px(20), y, w - k.px(20), clip)
+            y += k.px(10)
+        for _cond, _effects, why in model.daily:
+            y += k.paragraphs(surf, k.ui("journal.daily", why=k.tr(why)), "small", th.text, x, y, w, clip) + k.px(6)
+        if model.anchors:
+            y += k.px(10)
+            y += self.heading(surf, k.ui("journal.anchors"), x, y, w)
+            for a in model.anchors:
+                line = k.ui("journal.anchor_line", name=k.tr(a["name"]), risk=round(model.risk(a["values"])))
+                y += k.paragraphs(surf, line, "body", th.text, x, y, w, clip)
+        y += k.px(10)
+        for src in model.sources:
+            y += k.paragraphs(surf, "• " + source_text(src), "small", th.muted, x, y, w, clip)
+        return y - y0 + k.px(20)
+
+    def page_facts(self, surf, x: int, y: int, w: int) -> int:
+        k = self.kit
+        th = k.theme
+        y0 = y
+        clip = self.scroll_rect
+        for fact in k.content.facts.values():
+            if "journal" not in fact.get("tags", []):
+                continue
+            y += k.paragraphs(surf, k.tr(fact["text"]), "body", th.text, x, y, w, clip) + k.px(4)
+            if fact.get("caveat"):
+                y += k.paragraphs(surf, k.tr(fact["caveat"]), "small", th.heading, x + k.px(20), y, w - k.px(20), clip)
+            for src in fact["sources"]:
+                y += k.paragraphs(surf, "• " + source_text(src), "small", th.muted, x + k.px(20), y, w - k.px(20), clip)
+            y += k.px(16)
+        return y - y0
+
+    def draw(self, surf: pygame.Surface) -> None:
+        k = self.kit
+        if self.static is None or self.static.get_size() != surf.get_size():
+            st = pygame.Surface((k.w, k.h), pygame.SRCALPHA)
+            st.fill((0, 0, 0, 150))
+            k.panel(st, self.panel, border=k.theme.button_edge)
+            clip = st.get_clip()
+            st.set_clip(self.scroll_rect)
+            self.body(st)
+            st.set_clip(clip)
+            self.scroller.draw_bar(k, st, self.scroll_rect.move(k.px(10), 0))
+            self.static = st
+        surf.blit(self.static, (0, 0))
+        self.draw_buttons(surf)

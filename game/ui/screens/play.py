@@ -1,0 +1,607 @@
+"""The screens of play: a day's scene, the end of the day, the end of a phase, and content notes.
+
+The day screen shows the place's illustration, where and when we are, the scene's text and its
+choices as large buttons. Each button previews which meters it will move, up or down (never by how
+much), with an icon and an arrow shape so the meaning never depends on colour.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from ...core.engine import CONTINUE
+from .. import input as act
+from ..screen import MenuScreen, Screen
+from ..widgets import Button, Preview, Scroller
+
+if TYPE_CHECKING:
+    from ..app import App
+
+
+def play_screen_for(app: "App") -> Screen:
+    e = app.session.engine
+    if e.status == "scene":
+        return DayScreen(app)
+    if e.status == "day_end":
+        return DayEndScreen(app)
+    if e.status == "block_end":
+        return PhaseEndScreen(app)
+    from .ending import EndingScreen
+    return EndingScreen(app)
+
+
+class PlayScreen(Screen):
+    """Common parts of the play screens: the picture behind, the top bar, journal and menu."""
+
+    is_play = True
+
+    def __init__(self, app: "App"):
+        super().__init__(app)
+        self.engine = app.session.engine
+        self.static: pygame.Surface | None = None
+        self.top_buttons: list[Button] = []
+
+    def place_id(self) -> str:
+        scene = self.engine.scene
+        if scene and scene.place:
+            self.app.session.extra["place"] = scene.place
+            return scene.place
+        return self.app.session.extra.get("place", "common_room")
+
+    def picture(self) -> str | None:
+        return self.kit.content.places.get(self.place_id(), {}).get("art")
+
+    def bar_height(self) -> int:
+        return self.kit.target() + self.kit.px(16)
+
+    def make_top_buttons(self) -> list[Button]:
+        k = self.kit
+        h = k.target()
+        y = (self.bar_height() - h) // 2
+        menu = Button(k.ui("play.menu"), self.open_menu, icon="pause", kind="quiet", id="menu")
+        journal = Button(k.ui("play.journal"), self.open_journal, icon="journal", kind="quiet", id="journal")
+        x = k.w - k.px(16)
+        out = []
+        for b in (menu, journal):
+            w = k.font("button").size(b.label)[0] + k.px(84)
+            x -= w
+            b.rect = pygame.Rect(x, y, w, h)
+            x -= k.px(10)
+            out.append(b)
+        return out[::-1]
+
+    def open_menu(self) -> None:
+        from .menus import PauseScreen
+        self.app.push(PauseScreen(self.app))
+
+    def open_journal(self) -> None:
+        from .journal import JournalScreen
+        self.app.push(JournalScreen(self.app))
+
+    def on_back(self) -> bool:
+        self.open_menu()
+        return True
+
+    def handle(self, a: act.Action) -> bool:
+        if a.name == act.JOURNAL:
+            self.open_journal()
+            return True
+        if a.name == act.MENU:
+            self.open_menu()
+            return True
+        return super().handle(a)
+
+    def where_line(self) -> str:
+        k = self.kit
+        e = self.engine
+        phase = k.tr(k.content.phases.get(e.phase, {}).get("name")) or e.phase
+        slot = k.content.ui(f"slot.{e.slot_name}", k.lang)
+        if slot.startswith("slot."):
+            slot = e.slot_name.replace("_", " ").capitalize()
+        day = e.day
+        if day is not None and day.title and e.campaign.subject != "player":
+            return k.ui("play.shift_line", day=e.state.day, phase=phase, title=k.tr(day.title))
+        return k.ui("play.day_line", day=e.state.day, phase=phase, slot=slot)
+
+    def draw_background(self, surf: pygame.Surface, dim: int = 0) -> None:
+        k = self.kit
+        th = k.theme
+        bar = self.bar_height()
+        art = self.picture()
+        area = (k.w, k.h - bar)
+        if art:
+            surf.blit(k.images.cover(art, area), (0, bar))
+        else:
+            surf.fill(th.bg, (0, bar, *area))
+        shade = dim + th.picture_dim + th.shade
+        if shade:
+            veil = pygame.Surface(area, pygame.SRCALPHA)
+            veil.fill((0, 0, 0, min(220, shade)))
+            surf.blit(veil, (0, bar))
+
+    def draw_bar(self, surf: pygame.Surface, subtitle: str = "") -> None:
+        k = self.kit
+        th = k.theme
+        bar = self.bar_height()
+        pygame.draw.rect(surf, th.bar, (0, 0, k.w, bar))
+        x = k.px(24)
+        limit = (self.top_buttons[0].rect.x if self.top_buttons else k.w) - k.px(20)
+        line = self.where_line()
+        font = k.font("label")
+        while font.size(line)[0] > limit - x and len(line) > 8:
+            line = line[:-2].rstrip() + "…"
+        k.text(surf, line, "label", th.bar_text, (x, bar // 2 - (k.line_height("small") // 2 if subtitle else 0)),
+               "midleft")
+        if subtitle:
+            k.text(surf, subtitle, "small", th.bar_text, (x, bar // 2 + k.line_height("label") // 2), "midleft")
+
+
+class DayScreen(PlayScreen):
+    """A scene: picture, text, choices."""
+
+    def __init__(self, app: "App"):
+        super().__init__(app)
+        self.scroller = Scroller()
+        self.scene = self.engine.scene
+        self.offered = self.engine.choices()
+        self.pinned = False
+        self.text_rect = pygame.Rect(0, 0, 0, 0)
+
+    def enter(self) -> None:
+        super().enter()
+        place = self.kit.content.places.get(self.place_id(), {})
+        self.kit.sounds.ambient(place.get("ambient"), self.app.settings.ambient)
+        self.kit.sounds.play("page")
+        self.check_warning()
+
+    def check_warning(self) -> None:
+        scene = self.scene
+        s = self.app.session
+        if not scene or not scene.warnings or not self.app.settings.content_notes:
+            return
+        key = (self.engine.state.step, scene.id)
+        if key in s.noted:
+            return
+        s.noted.add(key)
+        self.app.push(WarningScreen(self.app, scene.warnings), self.on_warning)
+
+    def on_warning(self, result: str | None) -> None:
+        if result == "skip":
+            self.engine.skip()
+            self.app.route()
+
+    # -- layout -----------------------------------------------------------------------------
+    def layout(self) -> None:
+        k = self.kit
+        e = self.engine
+        bar = self.bar_height()
+        margin = k.px(24)
+        ratio = k.w / k.h
+        share = 0.44 if ratio >= 1.6 else 0.5 if ratio >= 1.4 else 0.58
+        card_w = max(min(k.w - 2 * margin, k.px(600)), int(k.w * share))
+        self.card = pygame.Rect(k.w - card_w - margin, bar + margin, card_w, k.h - bar - 2 * margin)
+        pad = k.pad()
+        self.inner = pygame.Rect(self.card.x + pad, self.card.y + pad, self.card.w - 2 * pad - k.px(12),
+                                 self.card.h - 2 * pad)
+        self.scroll_rect = pygame.Rect(self.card.x + k.px(8), self.card.y + k.px(8), self.card.w - k.px(16),
+                                       self.card.h - k.px(16))
+        self.buttons = []
+        for i, c in enumerate(self.offered):
+            label = k.ui("ui.continue") if c is CONTINUE else k.tr(c.text)
+            self.buttons.append(Button(label, lambda c=c: self.choose(c), number=i + 1,
+                                       previews=self.previews(c), kind="primary" if c is CONTINUE else "normal",
+                                       id=c.id))
+        self.top_buttons = self.make_top_buttons()
+        # The choices are pinned to the bottom of the card when they fit, so they are always in view
+        # and only the text scrolls; when they are too many or too long, everything scrolls together.
+        self.text_rect = self.inner
+        self.text_h = self.column(None)
+        gap = k.px(12)
+        heights = [b.height_for(k, self.inner.w) for b in self.buttons]
+        choices_h = sum(heights) + gap * max(0, len(heights) - 1)
+        self.pinned = choices_h <= self.inner.h * 0.62
+        self.offsets = []
+        if self.pinned:
+            top = self.inner.bottom - choices_h
+            self.text_rect = pygame.Rect(self.inner.x, self.inner.y, self.inner.w, top - self.inner.y - k.px(18))
+            y = top - self.inner.y
+            self.scroller.set_sizes(self.text_h, self.text_rect.h)
+            self.scroll_rect = self.text_rect.inflate(k.px(8), k.px(4))
+        else:
+            y = self.text_h + k.px(22)
+        for h in heights:
+            self.offsets.append((y, h))
+            y += h + gap
+        if not self.pinned:
+            self.content_h = y
+            self.scroller.set_sizes(self.content_h, self.inner.h)
+        self.place_buttons()
+        self.buttons += self.top_buttons
+        self.focus = min(self.focus, len(self.buttons) - 1)
+        self.static = None
+        self.dirty = True
+
+    def previews(self, choice) -> list[Preview]:
+        k = self.kit
+        out = []
+        for owner, var, sign in choice.preview:
+            if var not in k.content.model.variables:
+                continue
+            who = k.tr(k.content.characters[owner].name) if owner and owner in k.content.characters else ""
+            out.append(Preview(k.var_icon(var), k.var_name(var), sign, who))
+        return out[:6]
+
+    def place_buttons(self) -> None:
+        top = self.inner.y - (0 if self.pinned else self.scroller.offset)
+        for b, (y, h) in zip(self.buttons, self.offsets):
+            b.rect = pygame.Rect(self.inner.x, top + y, self.inner.w, h)
+
+    def visible(self, b: Button) -> bool:
+        return b in self.top_buttons or self.pinned or self.scroll_rect.colliderect(b.rect)
+
+    def ensure_visible(self, index: int) -> None:
+        b = self.buttons[index]
+        if b in self.top_buttons or self.pinned:
+            return
+        view = self.inner
+        if b.rect.top < view.top:
+            self.scroller.scroll(b.rect.top - view.top)
+        elif b.rect.bottom > view.bottom:
+            self.scroller.scroll(b.rect.bottom - view.bottom)
+        self.place_buttons()
+        self.static = None
+
+    def handle(self, a: act.Action) -> bool:
+        if a.name in (act.SCROLL, act.DRAG, act.PAGE):
+            changed = super().handle(a)
+            if changed:
+                self.place_buttons()
+                self.static = None
+            return changed
+        return super().handle(a)
+
+    def column(self, surf: pygame.Surface | None) -> int:
+        """Draw (or measure) the header, text and fact; returns the height."""
+        k = self.kit
+        th = k.theme
+        scene = self.scene
+        x, w = self.inner.x, self.inner.w
+        y0 = self.text_rect.y - (self.scroller.offset if surf else 0)
+        y = y0
+        clip = self.text_rect
+        if scene is None:
+            return 0
+        if scene.speaker and scene.speaker in k.content.characters:
+            ch = k.content.characters[scene.speaker]
+            size = k.px(72)
+            if surf and ch.portrait:
+                surf.blit(k.images.load(ch.portrait, (size, size)), (x, y))
+            tx = x + (size + k.px(14) if ch.portrait else 0)
+            if surf:
+                k.text(surf, k.tr(ch.name), "body_bold", th.heading, (tx, y + k.px(6)))
+                if ch.role:
+                    k.text(surf, k.tr(ch.role), "small", th.muted, (tx, y + k.px(6) + k.line_height("body_bold")))
+            y += size + k.px(14)
+        if scene.title:
+            for line in k.wrap(k.tr(scene.title), "heading", w):
+                if surf:
+                    k.text(surf, line, "heading", th.heading, (x, y))
+                y += k.line_height("heading")
+            y += k.px(6)
+        y += k.paragraphs(surf, k.tr(self.engine.scene_text()), "body", th.text, x, y, w, clip)
+        if scene.fact and scene.fact in k.content.facts:
+            y += k.px(18)
+            y += self.fact_box(surf, k.content.facts[scene.fact], x, y, w)
+        return y - y0
+
+    def fact_box(self, surf: pygame.Surface | None, fact: dict, x: int, y: int, w: int) -> int:
+        k = self.kit
+        th = k.theme
+        pad = k.px(16)
+        inner = w - 2 * pad - k.px(6)
+        body = k.tr(fact["text"])
+        src = fact["sources"][0]
+        source = src if isinstance(src, str) else src.get("title", "")
+        caveat = k.tr(fact.get("caveat"))
+        h = pad + k.line_height("label") + k.paragraphs(None, body, "small", (0, 0, 0), 0, 0, inner)
+        if caveat:
+            h += k.px(6) + k.paragraphs(None, caveat, "small", (0, 0, 0), 0, 0, inner)
+        h += k.px(6) + k.paragraphs(None, k.ui("play.source", source=source), "small", (0, 0, 0), 0, 0, inner) + pad
+        if surf:
+            box = pygame.Rect(x, y, w, h)
+            pygame.draw.rect(surf, th.button, box, border_radius=k.px(10))
+            pygame.draw.rect(surf, th.fill, (x, y, k.px(6), h), border_top_left_radius=k.px(10),
+                             border_bottom_left_radius=k.px(10))
+            ty = y + pad
+            surf.blit(k.images.icon("info", k.px(22), th.button_text), (x + pad + k.px(6), ty))
+            k.text(surf, k.ui("play.fact"), "label", th.button_text, (x + pad + k.px(36), ty))
+            ty += k.line_height("label")
+            ty += k.paragraphs(surf, body, "small", th.button_text, x + pad + k.px(6), ty, inner)
+            if caveat:
+                ty += k.px(6)
+                ty += k.paragraphs(surf, caveat, "small", th.button_text, x + pad + k.px(6), ty, inner)
+            ty += k.px(6)
+            k.paragraphs(surf, k.ui("play.source", source=source), "small", th.muted, x + pad + k.px(6), ty, inner)
+        return h
+
+    # -- acting -----------------------------------------------------------------------------------
+    def choose(self, choice) -> None:
+        def go() -> None:
+            self.engine.choose(choice)
+            self.app.route()
+        self.app.mode.after_choice(choice, go)
+
+    # -- drawing ----------------------------------------------------------------------------------
+    def build_static(self) -> pygame.Surface:
+        k = self.kit
+        th = k.theme
+        surf = pygame.Surface((k.w, k.h)).convert() if pygame.display.get_surface() else pygame.Surface((k.w, k.h))
+        self.draw_background(surf)
+        place = k.tr(k.content.places.get(self.place_id(), {}).get("name"))
+        self.draw_bar(surf, place)
+        k.panel(surf, self.card)
+        self.draw_strip(surf)
+        clip = surf.get_clip()
+        surf.set_clip(self.scroll_rect)
+        self.column(surf)
+        surf.set_clip(clip)
+        bar = self.text_rect if self.pinned else self.inner
+        self.scroller.draw_bar(k, surf, pygame.Rect(self.card.right - k.px(14), bar.y, k.px(8), bar.h))
+        if self.pinned and self.scroller.max_offset:
+            y = self.text_rect.bottom + k.px(8)
+            pygame.draw.line(surf, th.track, (self.inner.x, y), (self.inner.right, y), max(1, k.px(2)))
+        return surf
+
+    def draw_strip(self, surf: pygame.Surface) -> None:
+        """The meters (resident) or the residents (officer) at the bottom left, over the picture."""
+        k = self.kit
+        th = k.theme
+        e = self.engine
+        space = self.card.x - k.px(48)
+        if space < k.px(260):
+            return
+        h = k.px(56)
+        y = k.h - k.px(24) - h
+        x = k.px(24)
+        items: list[tuple[str | None, str | None, str]] = []
+        if e.state.subject is not None:
+            role = k.content.roles.get(e.campaign.role, {})
+            for var in role.get("meters", []):
+                items.append((k.var_icon(var), None, str(round(e.state.subject.get(var, 0)))))
+        else:
+            scen = k.content.scenarios.get(e.day.scenario if e.day else "", {})
+            for who in scen.get("residents") or e.campaign.residents:
+                ch = k.content.characters.get(who)
+                if ch is None or who not in e.state.chars:
+                    continue
+                items.append(("trust", ch.portrait, str(round(e.state.chars[who].get("trust", 0)))))
+        if not items:
+            return
+        cell = k.px(84) if e.state.subject is None else k.px(68)
+        n = min(len(items), max(1, (space - k.px(20)) // cell))
+        box = pygame.Rect(x, y, n * cell + k.px(20), h)
+        k.panel(surf, box)
+        cx = x + k.px(10)
+        size = k.px(26)
+        for icon, portrait, number in items[:n]:
+            if portrait:
+                surf.blit(k.images.load(portrait, (k.px(40), k.px(40))), (cx, y + (h - k.px(40)) // 2))
+                surf.blit(k.images.icon(icon, k.px(18), th.text), (cx + k.px(42), y + k.px(8)))
+                k.text(surf, number, "small", th.text, (cx + k.px(42), y + h - k.px(8)), "bottomleft")
+            else:
+                surf.blit(k.images.icon(icon, size, th.text), (cx, y + (h - size) // 2))
+                k.text(surf, number, "label", th.text, (cx + size + k.px(6), y + h // 2), "midleft")
+            cx += cell
+        self.strip_rect = box
+
+    def draw(self, surf: pygame.Surface) -> None:
+        if self.static is None or self.static.get_size() != surf.get_size():
+            self.static = self.build_static()
+        surf.blit(self.static, (0, 0))
+        clip = surf.get_clip()
+        if not self.pinned:
+            surf.set_clip(self.scroll_rect)
+        self.draw_buttons(surf, self.buttons[: len(self.offered)])
+        surf.set_clip(clip)
+        self.draw_buttons(surf, self.top_buttons)
+
+
+class DayEndScreen(PlayScreen):
+    """What changed today, and why, in the words of the effects' reasons."""
+
+    def __init__(self, app: "App"):
+        super().__init__(app)
+        self.scroller = Scroller()
+        self.groups = self.group(self.engine.state.log)
+
+    def group(self, log: list[dict]) -> list[tuple[str, list[dict]]]:
+        k = self.kit
+        out: list[tuple[str, list[dict]]] = []
+        for entry in log:
+            if entry["var"] not in k.content.model.variables:
+                continue
+            why = k.tr(entry.get("why")) or k.ui("dayend.no_reason")
+            if out and out[-1][0] == why:
+                out[-1][1].append(entry)
+            else:
+                out.append((why, [entry]))
+        return out
+
+    def enter(self) -> None:
+        super().enter()
+        self.kit.sounds.play("day_end")
+
+    def layout(self) -> None:
+        k = self.kit
+        bar = self.bar_height()
+        w = min(k.w - 2 * k.px(40), k.px(980))
+        self.panel = pygame.Rect((k.w - w) // 2, bar + k.px(30), w, k.h - bar - k.px(60))
+        pad = k.pad()
+        self.top_buttons = self.make_top_buttons()
+        bh = k.target()
+        go = Button(k.ui("dayend.continue"), self.proceed, icon="check", kind="primary", number=1, id="continue")
+        go.rect = pygame.Rect(self.panel.x + pad, self.panel.bottom - pad - bh, min(k.px(420), w - 2 * pad), bh)
+        self.buttons = [go] + self.top_buttons
+        self.scroll_rect = pygame.Rect(self.panel.x + pad, self.panel.y + pad, w - 2 * pad, go.rect.y - self.panel.y - 2 * pad)
+        self.scroller.set_sizes(self.body(None), self.scroll_rect.h)
+        self.static = None
+        self.dirty = True
+
+    def body(self, surf: pygame.Surface | None) -> int:
+        k = self.kit
+        th = k.theme
+        e = self.engine
+        x, w = self.scroll_rect.x, self.scroll_rect.w - k.px(18)
+        y0 = self.scroll_rect.y - (self.scroller.offset if surf else 0)
+        y = y0
+        clip = self.scroll_rect
+        if surf:
+            k.text(surf, k.ui("dayend.title", day=e.state.day), "heading", th.heading, (x, y))
+        y += k.line_height("heading") + k.px(12)
+        if not self.groups:
+            y += k.paragraphs(surf, k.ui("dayend.nothing"), "body", th.text, x, y, w, clip)
+        icon = k.px(24)
+        for why, entries in self.groups:
+            y += k.paragraphs(surf, why, "body", th.text, x, y, w, clip) + k.px(4)
+            for entry in entries:
+                if surf and clip.top - 40 < y < clip.bottom:
+                    self.change_row(surf, entry, x + k.px(18), y, icon)
+                y += max(icon, k.line_height("small")) + k.px(6)
+            y += k.px(12)
+        est = e.mean_risk()
+        y += k.px(6)
+        line = k.ui("dayend.risk", risk=round(est)) if e.state.subject is not None else k.ui("dayend.risk_unit", risk=round(est))
+        if surf:
+            pygame.draw.line(surf, th.track, (x, y), (x + w, y), max(1, k.px(2)))
+        y += k.px(12)
+        if surf:
+            surf.blit(k.images.icon("risk", icon, th.text), (x, y))
+            k.text(surf, line, "body_bold", th.text, (x + icon + k.px(10), y))
+        y += k.line_height("body_bold")
+        y += k.paragraphs(surf, k.ui("ui.model_note"), "small", th.muted, x, y + k.px(4), w, clip) + k.px(8)
+        return y - y0
+
+    def change_row(self, surf: pygame.Surface, entry: dict, x: int, y: int, icon: int) -> None:
+        k = self.kit
+        th = k.theme
+        var = entry["var"]
+        before, after = entry["before"], entry["after"]
+        better = k.content.model.is_improvement(var, after - before)
+        color = th.good if better else th.bad
+        surf.blit(k.images.icon(k.var_icon(var), icon, th.text), (x, y))
+        who = ""
+        if entry.get("who") and entry["who"] in k.content.characters:
+            who = k.tr(k.content.characters[entry["who"]].name) + ": "
+        a, b = number(before, after)
+        cy = y + icon // 2
+        r = k.text(surf, f"{who}{k.var_name(var)}  {a}", "small", th.text, (x + icon + k.px(8), cy), "midleft")
+        end = k.arrow(surf, r.right + k.px(8), cy, k.px(22), th.text)
+        r = k.text(surf, b, "small", th.text, (end + k.px(8), cy), "midleft")
+        k.triangle(surf, (r.right + k.px(16), cy), k.px(14), after > before, color)
+        k.text(surf, k.ui("dayend.better" if better else "dayend.worse"), "small", color,
+               (r.right + k.px(30), y + icon // 2), "midleft")
+
+    def handle(self, a: act.Action) -> bool:
+        if a.name in (act.SCROLL, act.DRAG, act.PAGE, act.UP, act.DOWN) and self.scroller.max_offset:
+            amount = {act.UP: -1, act.DOWN: 1}.get(a.name)
+            if amount is not None:
+                changed = self.scroller.scroll(amount * self.kit.px(60))
+            else:
+                changed = super().handle(a)
+            if changed:
+                self.static = None
+            return changed
+        return super().handle(a)
+
+    def proceed(self) -> None:
+        self.engine.proceed()
+        self.app.route()
+
+    def draw(self, surf: pygame.Surface) -> None:
+        k = self.kit
+        if self.static is None or self.static.get_size() != surf.get_size():
+            st = pygame.Surface((k.w, k.h)).convert() if pygame.display.get_surface() else pygame.Surface((k.w, k.h))
+            self.draw_background(st, dim=120)
+            self.draw_bar(st)
+            k.panel(st, self.panel)
+            clip = st.get_clip()
+            st.set_clip(self.scroll_rect)
+            self.body(st)
+            st.set_clip(clip)
+            self.scroller.draw_bar(k, st, self.scroll_rect.move(k.px(12), 0))
+            self.static = st
+        surf.blit(self.static, (0, 0))
+        self.draw_buttons(surf)
+
+
+def number(before: float, after: float) -> tuple[str, str]:
+    """Two values as the player reads them: whole numbers, or one decimal when rounding would hide the change."""
+    if round(before) != round(after):
+        return str(round(before)), str(round(after))
+    return f"{before:.1f}", f"{after:.1f}"
+
+
+class PhaseEndScreen(PlayScreen):
+    """The end of a block of days: where the story moves next, and questions to think about."""
+
+    def __init__(self, app: "App"):
+        super().__init__(app)
+        self.questions = [app.kit.tr(q) for q in self.engine.reflect()] if app.mode.name != "kiosk" else []
+
+    def layout(self) -> None:
+        k = self.kit
+        e = self.engine
+        self.top_buttons = self.make_top_buttons()
+        phase = k.content.phases.get(e.phase, {})
+        title = k.ui("phase.end", phase=k.tr(phase.get("name")) or e.phase)
+        body = ""
+        if self.questions:
+            body = k.ui("phase.reflect") + "\n\n" + "\n\n".join(f"• {q}" for q in self.questions)
+        self.menu = MenuScreen(self.app, title, [(k.ui("ui.continue"), self.proceed)], body=body, modal=True, width=900)
+        self.menu.layout()
+        self.buttons = self.menu.buttons + self.top_buttons
+        self.scroller = self.menu.scroller
+        self.scroll_rect = self.menu.scroll_rect
+        self.dirty = True
+
+    def handle(self, a: act.Action) -> bool:
+        if a.name in (act.SCROLL, act.DRAG, act.PAGE):
+            changed = self.menu.handle(a)
+            return changed
+        return super().handle(a)
+
+    def proceed(self) -> None:
+        self.engine.proceed()
+        self.app.route()
+
+    def draw(self, surf: pygame.Surface) -> None:
+        self.draw_background(surf, dim=60)
+        self.draw_bar(surf)
+        self.menu.focus = self.focus if self.focus < len(self.menu.buttons) else -1
+        self.menu.draw(surf)
+        self.draw_buttons(surf, self.top_buttons)
+
+
+class WarningScreen(MenuScreen):
+    """A content note before a scene, with 'continue' and 'skip this scene'. Returns 'continue' or 'skip'."""
+
+    def __init__(self, app: "App", warnings: tuple[str, ...]):
+        k = app.kit
+        names = ", ".join(k.tr(k.content.warnings[w]["name"]) for w in warnings if w in k.content.warnings)
+        parts = []
+        for w in warnings:
+            spec = k.content.warnings.get(w)
+            if spec:
+                parts.append(k.tr(spec["note"]))
+                if spec.get("help"):
+                    parts.append(k.tr(spec["help"]))
+        super().__init__(app, k.ui("warning.title", names=names),
+                         [(k.ui("warning.continue"), lambda: self.close("continue")),
+                          (k.ui("warning.skip"), lambda: self.close("skip"))],
+                         body="\n\n".join(parts), icons=["check", "back"], back=lambda: self.close("skip"))
+
+    def enter(self) -> None:
+        super().enter()
+        self.kit.sounds.play("notice")

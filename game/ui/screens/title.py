@@ -1,0 +1,165 @@
+"""The title screen: play either role, continue, the classroom and training modes, settings, credits,
+and the languages, each shown by its own name."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from ..screen import Screen
+from ..widgets import Button, Scroller
+
+if TYPE_CHECKING:
+    from ..app import App
+
+
+class TitleScreen(Screen):
+    art = "title/title.svg"
+
+    def __init__(self, app: "App"):
+        super().__init__(app)
+        self.scroller = Scroller()
+
+    def enter(self) -> None:
+        super().enter()
+        self.kit.sounds.ambient("outdoor", self.app.settings.ambient)
+
+    def items(self) -> list[Button]:
+        k = self.kit
+        app = self.app
+        out = [
+            Button(k.ui("title.play_resident"), lambda: self.play("resident"), icon="person", kind="primary", id="resident"),
+            Button(k.ui("title.play_officer"), lambda: self.play("officer"), icon="trust", id="officer"),
+        ]
+        label = app.saves.peek("autosave")
+        if label:
+            note = k.ui("title.continue_note", campaign=label.get("campaign", ""), profile=label.get("profile", ""),
+                        day=label.get("day", ""))
+            out.append(Button(k.ui("title.continue"), lambda: app.continue_game("autosave"), icon="load",
+                              note=note.strip(" ·"), id="continue"))
+        out += [
+            Button(k.ui("title.classroom"), self.classroom, icon="education", id="classroom"),
+            Button(k.ui("title.training"), self.training, icon="journal", id="training"),
+            Button(k.ui("title.settings"), self.settings, icon="settings", id="settings"),
+            Button(k.ui("title.credits"), self.credits, icon="info", id="credits"),
+            Button(k.ui("title.quit"), self.quit, icon="close", kind="quiet", id="quit"),
+        ]
+        return out
+
+    def layout(self) -> None:
+        k = self.kit
+        pad = k.pad()
+        self.menu = self.items()
+        col_w = min(k.px(560), int(k.w * 0.42))
+        x = k.px(70)
+        title_h = k.line_height("title") + k.line_height("body") * 2 + k.px(30)
+        top = k.px(50) + title_h
+        lang_h = k.target() + k.px(20)
+        avail = k.h - top - lang_h - k.px(30)
+        gap = k.px(10)
+        heights = [b.height_for(k, col_w) for b in self.menu]
+        total = sum(heights) + gap * (len(heights) - 1)
+        self.scroll_rect = pygame.Rect(x - k.px(8), top - k.px(8), col_w + k.px(16), min(avail, total) + k.px(16))
+        self.scroller.set_sizes(total + k.px(16), self.scroll_rect.h)
+        self._heights = heights
+        self.col = (x, top, col_w)
+        # languages along the bottom, each in its own words
+        self.langs = []
+        lx = x
+        for code, name in self.kit.content.languages.items():
+            w = k.font("button").size(name)[0] + k.px(48)
+            b = Button(name, lambda c=code: self.app.set_language(c), icon="language", id=f"lang_{code}",
+                       kind="primary" if code == k.lang else "quiet")
+            b.rect = pygame.Rect(lx, k.h - k.px(24) - k.target(), w + k.px(40), k.target())
+            lx += b.rect.w + k.px(14)
+            self.langs.append(b)
+        self.buttons = self.menu + self.langs
+        for i, b in enumerate(self.menu):
+            b.number = i + 1
+        self.focus = min(self.focus, len(self.buttons) - 1)
+        self._place()
+        self.dirty = True
+
+    def _place(self) -> None:
+        x, top, w = self.col
+        y = top - self.scroller.offset
+        for b, h in zip(self.menu, self._heights):
+            b.rect = pygame.Rect(x, y, w, h)
+            y += h + self.kit.px(10)
+
+    def visible(self, b: Button) -> bool:
+        return b in self.langs or self.scroll_rect.colliderect(b.rect)
+
+    def ensure_visible(self, index: int) -> None:
+        b = self.buttons[index]
+        if b in self.langs:
+            return
+        if b.rect.top < self.scroll_rect.top:
+            self.scroller.scroll(b.rect.top - self.scroll_rect.top - self.kit.px(8))
+        elif b.rect.bottom > self.scroll_rect.bottom:
+            self.scroller.scroll(b.rect.bottom - self.scroll_rect.bottom + self.kit.px(8))
+        self._place()
+
+    def handle(self, a) -> bool:
+        changed = super().handle(a)
+        from .. import input as act
+        if a.name in (act.SCROLL, act.DRAG, act.PAGE):
+            self._place()
+        return changed
+
+    # -- actions --------------------------------------------------------------------------------
+    def play(self, role: str) -> None:
+        from .briefing import BriefingScreen
+        campaign = next((cid for cid, c in self.kit.content.campaigns.items() if c.role == role and c.kind == "full"), None)
+        if campaign:
+            self.app.push(BriefingScreen(self.app, campaign))
+
+    def classroom(self) -> None:
+        from ..modes_class import ClassSetupScreen
+        self.app.push(ClassSetupScreen(self.app))
+
+    def training(self) -> None:
+        from ..modes_training import ScenarioListScreen
+        self.app.push(ScenarioListScreen(self.app))
+
+    def settings(self) -> None:
+        from .menus import SettingsScreen
+        self.app.push(SettingsScreen(self.app))
+
+    def credits(self) -> None:
+        from .credits import CreditsScreen
+        self.app.push(CreditsScreen(self.app))
+
+    def quit(self) -> None:
+        self.app.running = False
+
+    # -- drawing ----------------------------------------------------------------------------------
+    def draw(self, surf: pygame.Surface) -> None:
+        k = self.kit
+        th = k.theme
+        surf.blit(k.images.cover(self.art, (k.w, k.h)), (0, 0))
+        if th.picture_dim:
+            veil = pygame.Surface((k.w, k.h), pygame.SRCALPHA)
+            veil.fill((0, 0, 0, th.picture_dim))
+            surf.blit(veil, (0, 0))
+        x, top, w = self.col
+        # a solid panel behind the words keeps them readable over any picture
+        head = pygame.Rect(x - k.px(24), k.px(30), max(w, k.font("title").size("Neighbour")[0]) + k.px(48),
+                           top - k.px(30) - k.px(14))
+        k.panel(surf, head)
+        k.text(surf, "Neighbour", "title", th.heading, (x, k.px(42)))
+        tag_y = k.px(42) + k.line_height("title")
+        for line in k.wrap(k.ui("title.tagline"), "body", head.w - k.px(48))[:2]:
+            k.text(surf, line, "body", th.text, (x, tag_y))
+            tag_y += k.line_height("body")
+        k.panel(surf, self.scroll_rect.inflate(k.px(32), k.px(16)))
+        clip = surf.get_clip()
+        surf.set_clip(self.scroll_rect.inflate(k.px(10), 0))
+        self.draw_buttons(surf, self.menu)
+        surf.set_clip(clip)
+        self.scroller.draw_bar(k, surf, self.scroll_rect.move(k.px(14), 0))
+        lang_panel = pygame.Rect(self.langs[0].rect.x - k.px(12), self.langs[0].rect.y - k.px(10),
+                                 self.langs[-1].rect.right - self.langs[0].rect.x + k.px(24), k.target() + k.px(20))
+        k.panel(surf, lang_panel)
+        self.draw_buttons(surf, self.langs)

@@ -1,0 +1,97 @@
+"""Fonts, wrapped text, and a cache of rendered lines.
+
+Text is wrapped by measured width (never by counting characters), so it fits any font and size,
+and rendered lines are cached by (text, font, colour): a still screen re-draws from the cache.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import OrderedDict
+
+import pygame
+
+from ..core.paths import assets_dir
+
+FAMILIES = {
+    "atkinson": {"regular": "AtkinsonHyperlegible-Regular.ttf", "bold": "AtkinsonHyperlegible-Bold.ttf",
+                 "italic": "AtkinsonHyperlegible-Italic.ttf"},
+    "dyslexic": {"regular": "OpenDyslexic-Regular.otf", "bold": "OpenDyslexic-Bold.otf",
+                 "italic": "OpenDyslexic-Regular.otf"},
+}
+
+
+class Fonts:
+    """Font objects by family, style and pixel size, loaded once."""
+
+    def __init__(self, family: str = "atkinson"):
+        self.family = family
+        self._fonts: dict[tuple[str, str, int], pygame.font.Font] = {}
+
+    def get(self, size: int, style: str = "regular") -> pygame.font.Font:
+        size = max(8, int(size))
+        key = (self.family, style, size)
+        font = self._fonts.get(key)
+        if font is None:
+            name = FAMILIES.get(self.family, FAMILIES["atkinson"])[style]
+            path = os.path.join(assets_dir(), "fonts", name)
+            try:
+                font = pygame.font.Font(path, size)
+            except (OSError, FileNotFoundError, pygame.error):
+                font = pygame.font.Font(None, size)  # pygame's built-in font: never crash on a missing file
+            self._fonts[key] = font
+        return font
+
+
+def wrap(text: str, font: pygame.font.Font, width: int) -> list[str]:
+    """Lines of text no wider than `width` pixels; blank lines separate paragraphs."""
+    lines: list[str] = []
+    space = font.size(" ")[0]
+    for para in text.split("\n"):
+        words = para.split()
+        if not words:
+            lines.append("")
+            continue
+        line: list[str] = []
+        line_w = 0
+        for word in words:
+            w = font.size(word)[0]
+            if line and line_w + space + w > width:
+                lines.append(" ".join(line))
+                line, line_w = [word], w
+            else:
+                line_w = w if not line else line_w + space + w
+                line.append(word)
+            while w > width and len(line) == 1 and len(word) > 1:  # a single word wider than the line
+                cut = len(word)
+                while cut > 1 and font.size(word[:cut])[0] > width:
+                    cut -= 1
+                lines.append(word[:cut])
+                word = word[cut:]
+                w = font.size(word)[0]
+                line, line_w = [word], w
+        lines.append(" ".join(line))
+    return lines
+
+
+class TextCache:
+    """Rendered text surfaces, least recently used first out."""
+
+    def __init__(self, limit: int = 1200):
+        self.limit = limit
+        self._items: OrderedDict[tuple, pygame.Surface] = OrderedDict()
+
+    def render(self, font: pygame.font.Font, text: str, color: tuple[int, int, int]) -> pygame.Surface:
+        key = (id(font), text, color)
+        surf = self._items.get(key)
+        if surf is not None:
+            self._items.move_to_end(key)
+            return surf
+        surf = font.render(text, True, color)
+        self._items[key] = surf
+        if len(self._items) > self.limit:
+            self._items.popitem(last=False)
+        return surf
+
+    def clear(self) -> None:
+        self._items.clear()

@@ -1,0 +1,175 @@
+"""Widgets: buttons, a scrolling text area, meters.
+
+Widgets draw themselves and know their rectangle; they never change game state. Activating a button
+calls the function the screen gave it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+import pygame
+
+from .kit import Kit
+
+
+@dataclass
+class Preview:
+    """One meter a choice will move: its icon, its name, up (+1), down (-1) or unknown (0)."""
+
+    icon: str
+    name: str
+    sign: int
+    who: str = ""
+
+
+@dataclass
+class Button:
+    label: str
+    action: Callable[[], None]
+    rect: pygame.Rect = field(default_factory=lambda: pygame.Rect(0, 0, 0, 0))
+    icon: str | None = None
+    previews: list[Preview] = field(default_factory=list)
+    number: int | None = None          # shown as a small key hint ("1", "2"...)
+    kind: str = "normal"               # normal | primary | quiet
+    enabled: bool = True
+    note: str = ""                     # a second, smaller line (e.g. a save's date)
+    id: str = ""
+    picture: str | None = None         # a portrait (asset path) shown at the left
+
+    def height_for(self, kit: Kit, width: int) -> int:
+        """How tall this button must be to show its label wrapped in `width`."""
+        inner = self._label_width(kit, width)
+        lines = kit.wrap(self.label, "button", inner)
+        h = len(lines) * kit.line_height("button") + kit.px(22)
+        if self.note:
+            h += kit.line_height("small")
+        if self.previews:
+            h += kit.px(36)
+        if self.picture:
+            h = max(h, kit.px(96))
+        return max(kit.target(), h)
+
+    def _label_width(self, kit: Kit, width: int) -> int:
+        left = kit.px(20) + (kit.px(40) if self.number is not None else 0) + (kit.px(40) if self.icon else 0)
+        left += kit.px(96) if self.picture else 0
+        return max(60, width - left - kit.px(20))
+
+    def draw(self, kit: Kit, surf: pygame.Surface, focused: bool, pressed: bool = False) -> None:
+        th = kit.theme
+        r = self.rect
+        radius = kit.px(12)
+        if self.kind == "quiet" and not focused:
+            bg, fg = th.panel, th.text
+        else:
+            bg, fg = (th.focus, th.focus_text) if focused else (th.button, th.button_text)
+        if not self.enabled:
+            bg, fg = th.panel, th.muted
+        if focused:
+            ring = r.inflate(kit.px(10), kit.px(10))
+            pygame.draw.rect(surf, th.focus_ring, ring, width=max(3, kit.px(4)), border_radius=radius + kit.px(4))
+        pygame.draw.rect(surf, bg, r.move(0, kit.px(2) if pressed else 0), border_radius=radius)
+        edge = th.focus if focused else th.button_edge
+        pygame.draw.rect(surf, edge, r, width=max(2, kit.px(2)) if self.kind != "primary" else max(3, kit.px(3)),
+                         border_radius=radius)
+        x = r.x + kit.px(20)
+        y = r.y + kit.px(11)
+        if self.number is not None:
+            badge = pygame.Rect(x, r.y + (min(r.h, kit.target()) - kit.px(30)) // 2, kit.px(30), kit.px(30))
+            pygame.draw.rect(surf, fg, badge, width=max(1, kit.px(2)), border_radius=kit.px(6))
+            kit.text(surf, str(self.number), "small", fg, badge.center, "center")
+            x += kit.px(40)
+        if self.icon:
+            size = kit.px(30)
+            img = kit.images.icon(self.icon, size, fg)
+            surf.blit(img, (x, r.y + (min(r.h, kit.target()) - size) // 2))
+            x += kit.px(40)
+        if self.picture:
+            size = min(kit.px(84), r.h - kit.px(12))
+            surf.blit(kit.images.load(self.picture, (size, size)), (x, r.y + (r.h - size) // 2))
+            x += kit.px(96)
+        width = self._label_width(kit, r.w)
+        lines = kit.wrap(self.label, "button", width)
+        lh = kit.line_height("button")
+        block = len(lines) * lh + (kit.line_height("small") if self.note else 0) + (kit.px(36) if self.previews else 0)
+        y = r.y + max(kit.px(11), (r.h - block) // 2)
+        for line in lines:
+            surf.blit(kit.render(line, "button", fg), (x, y))
+            y += lh
+        if self.note:
+            kit.text(surf, self.note, "small", fg, (x, y))
+            y += kit.line_height("small")
+        if self.previews:
+            self._draw_previews(kit, surf, x, y + kit.px(4), fg, focused)
+
+    def _draw_previews(self, kit: Kit, surf: pygame.Surface, x: int, y: int, fg, focused: bool) -> None:
+        th = kit.theme
+        size = kit.px(24)
+        for p in self.previews:
+            icon = kit.images.icon(p.icon, size, fg)
+            surf.blit(icon, (x, y))
+            x += size + kit.px(4)
+            if p.sign:
+                color = fg if focused else (th.good if p.sign > 0 else th.bad)
+                kit.triangle(surf, (x + kit.px(8), y + size // 2), kit.px(14), p.sign > 0, color)
+            else:
+                kit.text(surf, "~", "label", fg, (x + kit.px(2), y - kit.px(4)))
+            x += kit.px(28)
+
+
+class Scroller:
+    """Vertical scrolling of content taller than its box (wheel, drag, keys)."""
+
+    def __init__(self) -> None:
+        self.offset = 0
+        self.content_h = 0
+        self.view_h = 0
+
+    @property
+    def max_offset(self) -> int:
+        return max(0, self.content_h - self.view_h)
+
+    def set_sizes(self, content_h: int, view_h: int) -> None:
+        self.content_h, self.view_h = content_h, view_h
+        self.offset = min(self.offset, self.max_offset)
+
+    def scroll(self, pixels: float) -> bool:
+        before = self.offset
+        self.offset = int(min(self.max_offset, max(0, self.offset + pixels)))
+        return self.offset != before
+
+    def draw_bar(self, kit: Kit, surf: pygame.Surface, rect: pygame.Rect) -> None:
+        """A scroll bar at the right edge of `rect`, only when there is more to see."""
+        if self.max_offset <= 0:
+            return
+        th = kit.theme
+        w = max(4, kit.px(6))
+        track = pygame.Rect(rect.right - w, rect.y, w, rect.h)
+        pygame.draw.rect(surf, th.track, track, border_radius=w // 2)
+        h = max(kit.px(40), int(rect.h * self.view_h / max(1, self.content_h)))
+        y = rect.y + int((rect.h - h) * self.offset / max(1, self.max_offset))
+        pygame.draw.rect(surf, th.muted, (track.x, y, w, h), border_radius=w // 2)
+
+
+def meter(kit: Kit, surf: pygame.Surface, rect: pygame.Rect, value: float, label: str, icon: str | None,
+          risk: bool = False, show_number: bool = True) -> None:
+    """A labelled bar with its number: the value is readable without colour."""
+    th = kit.theme
+    x = rect.x
+    if icon:
+        size = min(rect.h, kit.px(28))
+        surf.blit(kit.images.icon(icon, size, th.text), (x, rect.y + (rect.h - size) // 2))
+        x += size + kit.px(8)
+    name_w = int(rect.w * 0.42)
+    kit.text(surf, label, "small", th.text, (x, rect.centery), "midleft")
+    bar_x = x + name_w
+    num_w = kit.px(44) if show_number else 0
+    bar = pygame.Rect(bar_x, rect.centery - kit.px(7), max(10, rect.right - bar_x - num_w - kit.px(6)), kit.px(14))
+    pygame.draw.rect(surf, th.track, bar, border_radius=bar.h // 2)
+    fill = bar.copy()
+    fill.w = int(bar.w * max(0.0, min(100.0, value)) / 100)
+    if fill.w > 0:
+        pygame.draw.rect(surf, th.fill, fill, border_radius=bar.h // 2)
+    if show_number:
+        kit.text(surf, str(round(value)), "small", th.text, (rect.right, rect.centery), "midright")
