@@ -111,7 +111,7 @@ class _Graph:
         todo = [r for r in roots if r in self.scenes]
         while todo:
             sid = todo.pop()
-            if sid in seen:
+            if sid in seen or sid not in self.scenes:  # a name dropped for an error is not followed
                 continue
             seen.add(sid)
             todo.extend(t for t in self.edges.get(sid, ()) if t != END and t not in seen)
