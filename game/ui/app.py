@@ -352,6 +352,12 @@ class App:
         self.session = None
         self.mode.home()
 
+    def set_mode(self, name: str) -> None:
+        """Switch how the app behaves (the title screen's Classroom and Officer training buttons)."""
+        from .modes import make_mode
+        if self.mode is None or self.mode.name != name:
+            self.mode = make_mode(self, name)
+
     # -- the loop ------------------------------------------------------------------------------
     def dispatch(self, a: act.Action) -> None:
         if a.name == act.QUIT:

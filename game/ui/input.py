@@ -25,6 +25,7 @@ RELOAD = "reload"                           # F5: reload content (authors)
 QUIT = "quit"                               # the window's close button
 SWITCH = "switch"                           # the one switch (scanning mode)
 ANY = "any"                                 # raised for every user input, before the rest (kiosk idle)
+TEXT = "text"                               # typed text (.text), for the few text fields
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +39,7 @@ class Action:
     ctrl: bool = False
     alt: bool = False
     key: int = 0                 # the raw key, for staff key combinations in kiosk mode only
+    text: str = ""
 
 
 _KEYS = {
@@ -81,6 +83,8 @@ class InputMapper:
             return [Action(QUIT)]
         if t == pygame.KEYDOWN:
             return self._key(event)
+        if t == pygame.TEXTINPUT:
+            return [Action(TEXT, text=event.text)]
         if t in (pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEWHEEL):
             if getattr(event, "touch", False) or getattr(event, "which", 0) == getattr(pygame, "TOUCH_MOUSEID", -1):
                 return []  # synthesised from a finger; the finger events handle it

@@ -37,10 +37,13 @@ class Kit:
         self.images = images
         self.sounds = sounds
         self.cache = TextCache()
+        self._wraps: dict[tuple, list[str]] = {}
         self.fonts = Fonts(settings.font)
         self.w, self.h = 1280, 720
         self.s = 0.8
         self.lang = settings.lang or content.default_lang
+        self.min_target = 44         # the kiosk raises this (15 mm fingers)
+        self.audit: list | None = None  # tests set a list to record where every text is drawn
 
     # -- configuration -----------------------------------------------------------------------
     def resize(self, w: int, h: int) -> None:
@@ -51,6 +54,7 @@ class Kit:
         if settings.font != self.fonts.family:
             self.fonts = Fonts(settings.font)
             self.cache.clear()
+            self._wraps.clear()
         self.settings = settings
         if settings.lang and settings.lang in self.content.languages:
             self.lang = settings.lang
@@ -80,7 +84,7 @@ class Kit:
 
     def target(self) -> int:
         """Minimum height of anything pressable: 48 px at 1080p, scaled, and never below 44 px."""
-        return max(44, int(48 * self.h / 1080), self.line_height("button") + self.px(20))
+        return max(self.min_target, int(48 * self.h / 1080), self.line_height("button") + self.px(20))
 
     def pad(self) -> int:
         return self.px(28)
@@ -96,15 +100,29 @@ class Kit:
     def render(self, text: str, role: str, color: tuple[int, int, int]) -> pygame.Surface:
         return self.cache.render(self.font(role), text, color)
 
-    def text(self, surf: pygame.Surface, text: str, role: str, color, pos: tuple[int, int],
-             anchor: str = "topleft") -> pygame.Rect:
-        img = self.render(text, role, color)
-        rect = img.get_rect(**{anchor: pos})
+    def put(self, surf: pygame.Surface, img: pygame.Surface, rect: pygame.Rect | tuple[int, int],
+            text: str = "", box: pygame.Rect | None = None) -> pygame.Rect:
+        """Blit rendered text; with auditing on, remember where it went and what box held it."""
+        rect = img.get_rect(topleft=rect) if not isinstance(rect, pygame.Rect) else rect
         surf.blit(img, rect)
+        if self.audit is not None:
+            self.audit.append((text, pygame.Rect(rect), box or surf.get_clip(), surf.get_size()))
         return rect
 
+    def text(self, surf: pygame.Surface, text: str, role: str, color, pos: tuple[int, int],
+             anchor: str = "topleft", box: pygame.Rect | None = None) -> pygame.Rect:
+        img = self.render(text, role, color)
+        return self.put(surf, img, img.get_rect(**{anchor: pos}), text, box)
+
     def wrap(self, text: str, role: str, width: int) -> list[str]:
-        return wrap(text, self.font(role), max(40, width))
+        font = self.font(role)
+        key = (text, id(font), width)
+        got = self._wraps.get(key)
+        if got is None:
+            if len(self._wraps) > 2000:
+                self._wraps.clear()
+            got = self._wraps[key] = wrap(text, font, max(40, width))
+        return got
 
     def paragraphs(self, surf: pygame.Surface | None, text: str, role: str, color, x: int, y: int,
                    width: int, clip: pygame.Rect | None = None) -> int:
@@ -117,7 +135,8 @@ class Kit:
                 y += gap
                 continue
             if surf is not None and (clip is None or (y + lh >= clip.top and y <= clip.bottom)):
-                surf.blit(self.render(line, role, color), (x, y))
+                self.put(surf, self.render(line, role, color), (x, y), line,
+                         pygame.Rect(x, (clip or surf.get_clip()).y, width, (clip or surf.get_clip()).h))
             y += lh
         return y - top
 

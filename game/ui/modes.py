@@ -56,6 +56,15 @@ class Mode:
     def draw_overlay(self, surf: pygame.Surface) -> None:
         pass
 
+    def reserved_top_right(self) -> int:
+        """Width at the top right of play screens that the mode draws over (kiosk buttons)."""
+        return 0
+
+    def ending_screen(self):
+        """The screen shown when a playthrough ends."""
+        from .screens.ending import EndingScreen
+        return EndingScreen(self.app)
+
     def ending_buttons(self) -> list[tuple[str, object, str]]:
         """Extra buttons on the ending screen: (label, action, icon)."""
         return []
@@ -68,8 +77,8 @@ class Mode:
         """A playthrough reached its ending."""
 
 
-def make_mode(app: "App") -> Mode:
-    name = app.options.mode
+def make_mode(app: "App", name: str | None = None) -> Mode:
+    name = name or app.options.mode
     if name == "class":
         from .modes_class import ClassMode
         return ClassMode(app)

@@ -223,6 +223,9 @@ class MenuScreen(Screen):
     def visible(self, b: Button) -> bool:
         return self.scroll_rect.colliderect(b.rect)
 
+    def hit(self, pos: tuple[int, int]) -> int | None:
+        return super().hit(pos) if self.scroll_rect.collidepoint(pos) else None
+
     def ensure_visible(self, index: int) -> None:
         if not self.scroller or not self.buttons:
             return

@@ -44,33 +44,32 @@ class Fonts:
 
 
 def wrap(text: str, font: pygame.font.Font, width: int) -> list[str]:
-    """Lines of text no wider than `width` pixels; blank lines separate paragraphs."""
+    """Lines of text no wider than `width` pixels; blank lines separate paragraphs.
+
+    Each candidate line is measured whole (word widths do not add up exactly because of kerning).
+    """
     lines: list[str] = []
-    space = font.size(" ")[0]
     for para in text.split("\n"):
         words = para.split()
         if not words:
             lines.append("")
             continue
-        line: list[str] = []
-        line_w = 0
+        line = ""
         for word in words:
-            w = font.size(word)[0]
-            if line and line_w + space + w > width:
-                lines.append(" ".join(line))
-                line, line_w = [word], w
-            else:
-                line_w = w if not line else line_w + space + w
-                line.append(word)
-            while w > width and len(line) == 1 and len(word) > 1:  # a single word wider than the line
-                cut = len(word)
-                while cut > 1 and font.size(word[:cut])[0] > width:
+            candidate = f"{line} {word}" if line else word
+            if font.size(candidate)[0] <= width:
+                line = candidate
+                continue
+            if line:
+                lines.append(line)
+            line = word
+            while font.size(line)[0] > width and len(line) > 1:  # a single word wider than the line
+                cut = len(line) - 1
+                while cut > 1 and font.size(line[:cut])[0] > width:
                     cut -= 1
-                lines.append(word[:cut])
-                word = word[cut:]
-                w = font.size(word)[0]
-                line, line_w = [word], w
-        lines.append(" ".join(line))
+                lines.append(line[:cut])
+                line = line[cut:]
+        lines.append(line)
     return lines
 
 

@@ -78,7 +78,7 @@ class Button:
         if self.number is not None:
             badge = pygame.Rect(x, r.y + (min(r.h, kit.target()) - kit.px(30)) // 2, kit.px(30), kit.px(30))
             pygame.draw.rect(surf, fg, badge, width=max(1, kit.px(2)), border_radius=kit.px(6))
-            kit.text(surf, str(self.number), "small", fg, badge.center, "center")
+            kit.text(surf, str(self.number), "small", fg, badge.center, "center", box=badge.inflate(4, 4))
             x += kit.px(40)
         if self.icon:
             size = kit.px(30)
@@ -94,11 +94,16 @@ class Button:
         lh = kit.line_height("button")
         block = len(lines) * lh + (kit.line_height("small") if self.note else 0) + (kit.px(36) if self.previews else 0)
         y = r.y + max(kit.px(11), (r.h - block) // 2)
+        box = pygame.Rect(x, r.y, r.right - x - kit.px(8), r.h)
         for line in lines:
-            surf.blit(kit.render(line, "button", fg), (x, y))
+            kit.put(surf, kit.render(line, "button", fg), (x, y), line, box)
             y += lh
         if self.note:
-            kit.text(surf, self.note, "small", fg, (x, y))
+            note = self.note
+            font = kit.font("small")
+            while font.size(note)[0] > box.w and len(note) > 4:
+                note = note[:-2].rstrip() + "…"
+            kit.text(surf, note, "small", fg, (x, y), box=box)
             y += kit.line_height("small")
         if self.previews:
             self._draw_previews(kit, surf, x, y + kit.px(4), fg, focused)

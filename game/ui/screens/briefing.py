@@ -47,14 +47,14 @@ class BriefingScreen(Screen):
                                        kind="primary", number=1, id="start"))
         self.buttons.append(Button(k.ui("ui.back"), self.close, icon="back", kind="quiet", id="back"))
         inner = self.right.w - 2 * pad
-        y = self.right.y + pad + k.line_height("heading") + k.px(10)
+        y = pad + k.line_height("heading") + k.px(10)
         self._summaries = []
+        self._offsets = []
         for b in self.buttons:
-            pid = b.id
-            prof = next((p for p in self.camp.profiles if p.id == pid), None)
+            prof = next((p for p in self.camp.profiles if p.id == b.id), None)
             summary = k.tr(prof.summary) if prof else ""
             h = b.height_for(k, inner)
-            b.rect = pygame.Rect(self.right.x + pad, y, inner, h)
+            self._offsets.append((y, h))
             y += h + k.px(6)
             if summary:
                 sh = k.paragraphs(None, summary, "small", (0, 0, 0), 0, 0, inner - k.px(10))
@@ -62,10 +62,34 @@ class BriefingScreen(Screen):
                 y += sh + k.px(16)
             else:
                 y += k.px(10)
-        self._right_h = y - self.right.y
+        self._right_h = y + pad
+        self.right_view = pygame.Rect(self.right.x, self.right.y, self.right.w, min(self.right.h, self._right_h))
+        self.right_scroller = Scroller()
+        self.right_scroller.set_sizes(self._right_h, self.right_view.h)
+        self._place()
         self.scroll_rect = pygame.Rect(self.left.x + pad, self.left.y + pad, self.left.w - 2 * pad, self.left.h - 2 * pad)
         self.scroller.set_sizes(self._body(None), self.scroll_rect.h)
+        self.pointer = (0, 0)
         self.dirty = True
+
+    def _place(self) -> None:
+        k = self.kit
+        pad = k.pad()
+        top = self.right.y - self.right_scroller.offset
+        for b, (y, h) in zip(self.buttons, self._offsets):
+            b.rect = pygame.Rect(self.right.x + pad, top + y, self.right.w - 2 * pad, h)
+
+    def visible(self, b: Button) -> bool:
+        return self.right_view.contains(b.rect)
+
+    def ensure_visible(self, index: int) -> None:
+        b = self.buttons[index]
+        view = self.right_view.inflate(0, -self.kit.px(12))
+        if b.rect.top < view.top:
+            self.right_scroller.scroll(b.rect.top - view.top)
+        elif b.rect.bottom > view.bottom:
+            self.right_scroller.scroll(b.rect.bottom - view.bottom)
+        self._place()
 
     def _body(self, surf: pygame.Surface | None) -> int:
         """Draw (or measure) the briefing column; returns its height."""
@@ -101,8 +125,16 @@ class BriefingScreen(Screen):
         return True
 
     def handle(self, a: act.Action) -> bool:
-        if a.name in (act.SCROLL, act.DRAG, act.PAGE):
-            return super().handle(a)
+        if a.name == act.POINT:
+            self.pointer = a.pos
+        if a.name in (act.SCROLL, act.DRAG, act.PAGE) and self.right_view.collidepoint(
+                a.pos if a.name == act.DRAG else self.pointer):
+            amount = a.amount * (self.kit.px(self.scroll_step) / 3 if a.name == act.SCROLL else 1)
+            if a.name == act.PAGE:
+                amount = a.amount * self.right_view.h
+            changed = self.right_scroller.scroll(amount)
+            self._place()
+            return changed
         return super().handle(a)
 
     def draw(self, surf: pygame.Surface) -> None:
@@ -117,15 +149,20 @@ class BriefingScreen(Screen):
         else:
             surf.fill(th.bg)
         k.panel(surf, self.left)
-        k.panel(surf, pygame.Rect(self.right.x, self.right.y, self.right.w, min(self.right.h, self._right_h + k.pad())))
+        k.panel(surf, self.right_view)
         clip = surf.get_clip()
         surf.set_clip(self.scroll_rect)
         self._body(surf)
         surf.set_clip(clip)
         self.scroller.draw_bar(k, surf, self.scroll_rect.move(k.px(12), 0))
         pad = k.pad()
+        surf.set_clip(self.right_view)
+        top = self.right.y - self.right_scroller.offset
         title = k.ui("briefing.choose") if self.camp.subject == "player" else k.tr(self.camp.title)
-        k.text(surf, title, "heading", th.heading, (self.right.x + pad, self.right.y + pad))
+        k.text(surf, title, "heading", th.heading, (self.right.x + pad, top + pad))
         for text, y, _h in self._summaries:
-            k.paragraphs(surf, text, "small", th.muted, self.right.x + pad + k.px(6), y, self.right.w - 2 * pad - k.px(10))
+            k.paragraphs(surf, text, "small", th.muted, self.right.x + pad + k.px(6), top + y,
+                         self.right.w - 2 * pad - k.px(10), clip=self.right_view)
         self.draw_buttons(surf)
+        surf.set_clip(clip)
+        self.right_scroller.draw_bar(k, surf, self.right_view.inflate(-k.px(8), -k.px(20)).move(k.px(2), 0))

@@ -28,8 +28,7 @@ def play_screen_for(app: "App") -> Screen:
         return DayEndScreen(app)
     if e.status == "block_end":
         return PhaseEndScreen(app)
-    from .ending import EndingScreen
-    return EndingScreen(app)
+    return app.mode.ending_screen()
 
 
 class PlayScreen(Screen):
@@ -62,9 +61,10 @@ class PlayScreen(Screen):
         y = (self.bar_height() - h) // 2
         menu = Button(k.ui("play.menu"), self.open_menu, icon="pause", kind="quiet", id="menu")
         journal = Button(k.ui("play.journal"), self.open_journal, icon="journal", kind="quiet", id="journal")
-        x = k.w - k.px(16)
+        reserved = self.app.mode.reserved_top_right()
+        x = k.w - k.px(16) - reserved
         out = []
-        for b in (menu, journal):
+        for b in ((journal,) if reserved else (menu, journal)):
             w = k.font("button").size(b.label)[0] + k.px(84)
             x -= w
             b.rect = pygame.Rect(x, y, w, h)
@@ -73,6 +73,8 @@ class PlayScreen(Screen):
         return out[::-1]
 
     def open_menu(self) -> None:
+        if self.app.mode.name == "kiosk":
+            return
         from .menus import PauseScreen
         self.app.push(PauseScreen(self.app))
 
@@ -565,6 +567,13 @@ class PhaseEndScreen(PlayScreen):
         self.scroller = self.menu.scroller
         self.scroll_rect = self.menu.scroll_rect
         self.dirty = True
+
+    def visible(self, b: Button) -> bool:
+        return b not in self.menu.buttons or self.menu.visible(b)
+
+    def ensure_visible(self, index: int) -> None:
+        if index < len(self.menu.buttons):
+            self.menu.ensure_visible(index)
 
     def handle(self, a: act.Action) -> bool:
         if a.name in (act.SCROLL, act.DRAG, act.PAGE):

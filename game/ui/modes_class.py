@@ -1,0 +1,351 @@
+"""The classroom: a session code for the whole class, reflection, a debrief, "what if", result files.
+
+The code the teacher writes on the board fixes the random seed, so every student meets the same
+events and differences come only from choices. A finished run writes an anonymous result file to the
+teacher's folder and shows a short code; from the ending a student can debrief, go back to the start
+of any earlier day ("what if") and compare the two runs side by side.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+import pygame
+
+from ..core import results
+from .modes import Mode
+from .screen import MenuScreen, Screen
+from .screens.entry import EntryScreen
+from .widgets import Button, Scroller
+
+if TYPE_CHECKING:
+    from .app import App
+
+log = logging.getLogger("neighbour.class")
+
+
+def results_dir(app: "App") -> str:
+    return app.settings.results_dir or results.default_results_dir()
+
+
+class ClassMode(Mode):
+    name = "class"
+
+    def __init__(self, app: "App"):
+        super().__init__(app)
+        self.code = app.options.session_code or ""
+        self.first: dict | None = None       # the run before a "what if", for comparing
+        self.last: dict | None = None
+
+    def home(self) -> None:
+        if self.app.options.mode != "class":  # came from the title screen: go back to plain play
+            self.app.set_mode("play")
+            self.app.mode.home()
+            return
+        from .screens.title import TitleScreen
+        self.app.session = None
+        self.app.reset(TitleScreen(self.app), ClassSetupScreen(self.app))
+
+    def on_finished(self) -> None:
+        s = self.app.session
+        if s is None or s.finished:
+            return
+        s.finished = True
+        result = results.build(s.engine, "class", s.code or self.code or None, self.app.kit.lang)
+        self.last = result
+        try:
+            s.extra["result_path"] = results.save(result, results_dir(self.app))
+        except OSError as exc:
+            log.warning("result file could not be written: %s", exc)
+            s.extra["result_path"] = ""
+        s.extra["code"] = result["code"]
+
+    def ending_buttons(self) -> list:
+        k = self.app.kit
+        out = [(k.ui("class.debrief"), self.debrief, "journal"), (k.ui("class.what_if"), self.what_if, "restart")]
+        if self.first is not None:
+            out.append((k.ui("class.compare"), self.compare, "peers"))
+        return out
+
+    def debrief(self) -> None:
+        self.app.push(DebriefScreen(self.app))
+
+    def what_if(self) -> None:
+        e = self.app.session.engine
+        days = [snap["day"] for snap in e.state.days]
+        k = self.app.kit
+        items = [(k.ui("class.day_n", day=d), lambda d=d: self.rewind(d)) for d in days]
+        items.append((k.ui("ui.back"), lambda: self.app.pop()))
+        self.app.push(MenuScreen(self.app, k.ui("class.what_if"), items, body=k.ui("class.what_if_body"),
+                                 back=lambda: self.app.pop()))
+
+    def rewind(self, day: int) -> None:
+        s = self.app.session
+        self.first = self.last
+        s.engine.rewind(day)
+        s.finished = False
+        s.extra["rewound_from"] = day
+        self.app.route()
+
+    def compare(self) -> None:
+        self.app.push(CompareScreen(self.app, self.first, self.last))
+
+
+class ClassSetupScreen(Screen):
+    """Enter the session code, then choose a role."""
+
+    def __init__(self, app: "App"):
+        super().__init__(app)
+        self.scroller = Scroller()
+
+    def mode(self) -> ClassMode:
+        if not isinstance(self.app.mode, ClassMode):
+            self.app.set_mode("class")
+        return self.app.mode  # type: ignore[return-value]
+
+    def layout(self) -> None:
+        k = self.kit
+        m = self.mode()
+        code = m.code or k.ui("class.no_code")
+        items = [
+            (k.ui("class.code", code=code), self.enter_code, "lock"),
+            (k.ui("class.play_resident"), lambda: self.start("resident"), "person"),
+            (k.ui("class.play_officer"), lambda: self.start("officer"), "trust"),
+            (k.ui("class.folder", path=results_dir(self.app)), self.enter_folder, "load"),
+            (k.ui("ui.back"), self.leave, "back"),
+        ]
+        self.menu = MenuScreen(self.app, k.ui("class.title"), [(a, b) for a, b, _ in items],
+                               body=k.ui("class.intro"), modal=False, icons=[i for *_, i in items], width=980)
+        self.menu.layout()
+        for b in self.menu.buttons[1:3]:
+            b.enabled = bool(m.code)
+        self.buttons = self.menu.buttons
+        self.scroller = self.menu.scroller
+        self.scroll_rect = self.menu.scroll_rect
+        if not m.code:
+            self.focus = 0
+        self.dirty = True
+
+    def visible(self, b: Button) -> bool:
+        return b not in self.menu.buttons or self.menu.visible(b)
+
+    def hit(self, pos: tuple[int, int]) -> int | None:
+        return self.menu.hit(pos)
+
+    def ensure_visible(self, index: int) -> None:
+        if index < len(self.menu.buttons):
+            self.menu.ensure_visible(index)
+
+    def handle(self, a) -> bool:
+        from . import input as act
+        if a.name in (act.SCROLL, act.DRAG, act.PAGE):
+            return self.menu.handle(a)
+        return super().handle(a)
+
+    def on_back(self) -> bool:
+        self.leave()
+        return True
+
+    def leave(self) -> None:
+        if self.app.options.mode != "class":
+            self.app.to_title()
+        else:
+            self.close()
+
+    def enter_code(self) -> None:
+        k = self.kit
+        self.app.push(EntryScreen(self.app, k.ui("class.code_title"), k.ui("class.code_prompt"),
+                                  self.mode().code, max_len=10), self.got_code)
+
+    def got_code(self, value: str | None) -> None:
+        if value:
+            self.mode().code = value.upper()
+            self.mode().first = None
+        self.layout()
+
+    def enter_folder(self) -> None:
+        k = self.kit
+        self.app.push(EntryScreen(self.app, k.ui("class.folder_title"), k.ui("class.folder_prompt"),
+                                  self.app.settings.results_dir or results_dir(self.app), max_len=240,
+                                  keys=[], free_text=True), self.got_folder)
+
+    def got_folder(self, value: str | None) -> None:
+        if value:
+            self.app.settings.results_dir = value
+            self.app.settings.save()
+        self.layout()
+
+    def start(self, role: str) -> None:
+        from .screens.briefing import BriefingScreen
+        m = self.mode()
+        campaign = next((cid for cid, c in self.kit.content.campaigns.items() if c.role == role and c.kind == "full"), None)
+        if campaign and m.code:
+            self.app.push(BriefingScreen(self.app, campaign, seed=results.session_seed(m.code), mode="class",
+                                         code=m.code))
+
+    def draw(self, surf: pygame.Surface) -> None:
+        k = self.kit
+        surf.blit(k.images.cover("places/classroom.svg", (k.w, k.h)), (0, 0))
+        self.menu.focus = self.focus
+        veil = pygame.Surface((k.w, k.h), pygame.SRCALPHA)
+        veil.fill((0, 0, 0, 80 + k.theme.picture_dim))
+        surf.blit(veil, (0, 0))
+        self.menu.modal = True
+        self.menu.draw(surf)
+
+
+def choice_text(content, lang: str, scene_id: str, choice_id: str) -> str:
+    scene = content.scenes.get(scene_id)
+    if scene is None:
+        return choice_id
+    for c in scene.choices:
+        if c.id == choice_id:
+            return content.text(c.text, lang)
+    return content.ui("ui.continue", lang) if choice_id == "continue" else choice_id
+
+
+class DebriefScreen(Screen):
+    """The choices that moved the estimate most, the model's why, and questions for discussion."""
+
+    modal = True
+
+    def __init__(self, app: "App"):
+        super().__init__(app)
+        self.scroller = Scroller()
+        self.engine = app.session.engine
+
+    def layout(self) -> None:
+        k = self.kit
+        m = k.px(30)
+        self.panel = pygame.Rect(m, m, k.w - 2 * m, k.h - 2 * m)
+        pad = k.pad()
+        back = Button(k.ui("ui.back"), self.close, icon="back", kind="primary", number=1)
+        back.rect = pygame.Rect(self.panel.x + pad, self.panel.bottom - pad - k.target(), k.px(320), k.target())
+        self.buttons = [back]
+        self.scroll_rect = pygame.Rect(self.panel.x + pad, self.panel.y + pad, self.panel.w - 2 * pad,
+                                       back.rect.y - self.panel.y - 2 * pad)
+        self.scroller.set_sizes(self.body(None), self.scroll_rect.h)
+        self.dirty = True
+
+    def body(self, surf) -> int:
+        k = self.kit
+        th = k.theme
+        e = self.engine
+        x, w = self.scroll_rect.x, self.scroll_rect.w - k.px(24)
+        y0 = self.scroll_rect.y - (self.scroller.offset if surf else 0)
+        y = y0
+        clip = self.scroll_rect
+
+        def head(text: str) -> None:
+            nonlocal y
+            if surf:
+                k.text(surf, text, "heading", th.heading, (x, y))
+            y += k.line_height("heading") + k.px(6)
+        head(k.ui("class.debrief"))
+        s = self.app.session
+        if s.extra.get("code"):
+            y += k.paragraphs(surf, k.ui("class.your_code", code=s.extra["code"]), "body_bold", th.text, x, y, w, clip)
+        if s.extra.get("result_path"):
+            y += k.paragraphs(surf, k.ui("class.saved_to", path=s.extra["result_path"]), "small", th.muted, x, y, w, clip)
+        y += k.px(14)
+        head(k.ui("class.moved_most"))
+        moves = sorted(e.state.history, key=lambda h: -abs(h["risk_after"] - h["risk_before"]))[:5]
+        for h in moves:
+            delta = h["risk_after"] - h["risk_before"]
+            text = k.ui("class.move_line", day=h["day"], choice=choice_text(k.content, k.lang, h["scene"], h["choice"]),
+                        points=f"{delta:+.1f}")
+            y += k.paragraphs(surf, "• " + text, "body", th.text, x, y, w, clip) + k.px(4)
+        y += k.paragraphs(surf, k.ui("class.moved_note"), "small", th.muted, x, y, w, clip) + k.px(14)
+        head(k.ui("class.why"))
+        for who in e.subjects():
+            est = e.estimate(who)
+            name = k.tr(k.content.characters[who].name) + ": " if who else ""
+            y += k.paragraphs(surf, name + k.ui("ending.estimate_line", risk=round(est.risk), low=round(est.low),
+                                                 high=round(est.high)), "body", th.text, x, y, w, clip)
+            for d in est.drivers[:3]:
+                y += k.paragraphs(surf, "• " + k.ui("ending.driver", name=k.var_name(d.var), points=round(d.if_best)),
+                                  "small", th.text, x + k.px(20), y, w - k.px(20), clip)
+            y += k.px(8)
+        y += k.px(8)
+        head(k.ui("class.questions"))
+        questions = [k.tr(q) for q in e.campaign.debrief]
+        for b in e.blocks:
+            questions += [k.tr(q) for q in b.reflect]
+        for q in questions:
+            y += k.paragraphs(surf, "• " + q, "body", th.text, x, y, w, clip) + k.px(6)
+        return y - y0
+
+    def on_back(self) -> bool:
+        self.close()
+        return True
+
+    def handle(self, a) -> bool:
+        from . import input as act
+        if a.name in (act.UP, act.DOWN):
+            return self.scroller.scroll((1 if a.name == act.DOWN else -1) * self.kit.px(60))
+        return super().handle(a)
+
+    def draw(self, surf: pygame.Surface) -> None:
+        k = self.kit
+        veil = pygame.Surface((k.w, k.h), pygame.SRCALPHA)
+        veil.fill((0, 0, 0, 150))
+        surf.blit(veil, (0, 0))
+        k.panel(surf, self.panel, border=k.theme.button_edge)
+        clip = surf.get_clip()
+        surf.set_clip(self.scroll_rect)
+        self.body(surf)
+        surf.set_clip(clip)
+        self.scroller.draw_bar(k, surf, self.scroll_rect.move(k.px(10), 0))
+        self.draw_buttons(surf)
+
+
+class CompareScreen(DebriefScreen):
+    """Two runs side by side: the first, and the one after going back ("what if")."""
+
+    def __init__(self, app: "App", first: dict | None, second: dict | None):
+        super().__init__(app)
+        self.runs = [r for r in (first, second) if r]
+
+    def body(self, surf) -> int:
+        k = self.kit
+        th = k.theme
+        x0, w = self.scroll_rect.x, self.scroll_rect.w - k.px(24)
+        y0 = self.scroll_rect.y - (self.scroller.offset if surf else 0)
+        clip = self.scroll_rect
+        if surf:
+            k.text(surf, k.ui("class.compare"), "heading", th.heading, (x0, y0))
+        top = y0 + k.line_height("heading") + k.px(10)
+        col = (w - k.px(30)) // 2
+        bottom = top
+        shared = _shared_prefix(self.runs)
+        for i, run in enumerate(self.runs):
+            x = x0 + i * (col + k.px(30))
+            y = top
+            camp = k.content.campaigns.get(run["campaign"])
+            end = run["end"]
+            title = k.ui("class.run_first" if i == 0 else "class.run_second")
+            y += k.paragraphs(surf, title, "body_bold", th.heading, x, y, col, clip)
+            ending = next((e for e in camp.endings if e.id == end.get("ending")), None) if camp else None
+            if ending:
+                y += k.paragraphs(surf, k.tr(ending.title), "body", th.text, x, y, col, clip)
+            y += k.paragraphs(surf, k.ui("class.run_risk", risk=round(end.get("risk", 0))), "body", th.text, x, y, col, clip)
+            for var in end.get("drivers", [])[:3]:
+                y += k.paragraphs(surf, "• " + k.var_name(var), "small", th.text, x + k.px(16), y, col - k.px(16), clip)
+            y += k.px(10)
+            y += k.paragraphs(surf, k.ui("class.after_split"), "small", th.muted, x, y, col, clip) + k.px(4)
+            for h in run["choices"][shared:]:
+                text = f"{h['day']}: " + choice_text(k.content, k.lang, h["scene"], h["choice"])
+                y += k.paragraphs(surf, "• " + text, "small", th.text, x, y, col, clip) + k.px(2)
+            bottom = max(bottom, y)
+        return bottom - y0 + k.px(20)
+
+
+def _shared_prefix(runs: list[dict]) -> int:
+    if len(runs) < 2:
+        return 0
+    a, b = runs[0]["choices"], runs[1]["choices"]
+    n = 0
+    while n < len(a) and n < len(b) and a[n]["scene"] == b[n]["scene"] and a[n]["choice"] == b[n]["choice"]:
+        n += 1
+    return n

@@ -1,0 +1,318 @@
+"""Officer training: pick a scenario or the whole set, feedback as the trainer chooses, and an
+after-action review scored per principle, never as one "you win".
+
+Trainers add scenarios as a content folder (`--content DIR`); every scenario in the content is listed.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+import pygame
+
+from ..core import results
+from ..core.engine import CONTINUE
+from . import input as act
+from .modes import Mode
+from .modes_class import choice_text, results_dir
+from .screen import MenuScreen, Screen
+from .widgets import Button, Scroller
+
+if TYPE_CHECKING:
+    from .app import App
+
+log = logging.getLogger("neighbour.training")
+FEEDBACK = ("each", "end", "off")
+
+
+def officer_campaign(content) -> str | None:
+    return next((cid for cid, c in content.campaigns.items() if c.role == "officer" and c.kind == "full"), None)
+
+
+class TrainingMode(Mode):
+    name = "training"
+
+    def home(self) -> None:
+        if self.app.options.mode != "training":
+            self.app.set_mode("play")
+            self.app.mode.home()
+            return
+        from .screens.title import TitleScreen
+        self.app.session = None
+        self.app.reset(TitleScreen(self.app), ScenarioListScreen(self.app))
+
+    def after_choice(self, choice, proceed) -> None:
+        s = self.app.session
+        if s is None or s.mode != "training" or self.app.settings.feedback != "each" or choice is CONTINUE \
+                or not (choice.feedback or choice.follows or choice.breaks):
+            proceed()
+            return
+        self.app.push(FeedbackScreen(self.app, choice), lambda _result: proceed())
+
+    def ending_screen(self):
+        s = self.app.session
+        if s is not None and s.mode == "training":
+            return ReviewScreen(self.app)
+        return super().ending_screen()
+
+    def on_finished(self) -> None:
+        s = self.app.session
+        if s is None or s.finished or s.mode != "training":
+            return
+        s.finished = True
+        s.extra["result"] = results.build(s.engine, "training", None, self.app.kit.lang)
+
+
+def principle_lines(kit, choice) -> list[str]:
+    out = []
+    for pid in choice.follows:
+        p = kit.content.principles.get(pid)
+        if p:
+            out.append(kit.ui("training.follows", name=kit.tr(p["name"])))
+    for pid in choice.breaks:
+        p = kit.content.principles.get(pid)
+        if p:
+            out.append(kit.ui("training.breaks", name=kit.tr(p["name"])))
+    return out
+
+
+class FeedbackScreen(MenuScreen):
+    """After a decision: the trainer's feedback and the principles it followed or broke."""
+
+    def __init__(self, app: "App", choice):
+        k = app.kit
+        parts = [k.tr(choice.feedback)] if choice.feedback else []
+        parts += ["• " + line for line in principle_lines(k, choice)]
+        super().__init__(app, k.ui("training.feedback_title"), [(k.ui("ui.continue"), lambda: self.close(True))],
+                         body="\n\n".join(parts), back=lambda: self.close(True), icons=["check"], width=900)
+
+
+class ScenarioListScreen(Screen):
+    def __init__(self, app: "App"):
+        super().__init__(app)
+        if app.mode.name != "training":
+            app.set_mode("training")
+
+    def layout(self) -> None:
+        k = self.kit
+        campaign = officer_campaign(k.content)
+        items, icons, notes = [], [], []
+        fb = self.app.settings.feedback
+        items.append((k.ui("training.feedback", value=k.ui(f"training.feedback_{fb}")), self.next_feedback))
+        icons.append("info")
+        notes.append("")
+        if campaign:
+            items.append((k.ui("training.whole_set"), lambda: self.start(None)))
+            icons.append("star")
+            notes.append(k.tr(k.content.campaigns[campaign].summary))
+        for sid, scen in k.content.scenarios.items():
+            items.append((k.tr(scen["title"]), lambda s=sid: self.start(s)))
+            icons.append("journal")
+            notes.append(k.tr(scen["summary"]))
+        items.append((k.ui("ui.back"), self.leave))
+        icons.append("back")
+        notes.append("")
+        self.menu = MenuScreen(self.app, k.ui("training.title"), items, body=k.ui("training.intro"), modal=True,
+                               icons=icons, notes=notes, width=1100)
+        self.menu.layout()
+        self.buttons = self.menu.buttons
+        self.scroller = self.menu.scroller
+        self.scroll_rect = self.menu.scroll_rect
+        self.dirty = True
+
+    def visible(self, b: Button) -> bool:
+        return b not in self.menu.buttons or self.menu.visible(b)
+
+    def hit(self, pos: tuple[int, int]) -> int | None:
+        return self.menu.hit(pos)
+
+    def ensure_visible(self, index: int) -> None:
+        if index < len(self.menu.buttons):
+            self.menu.ensure_visible(index)
+
+    def handle(self, a) -> bool:
+        if a.name in (act.SCROLL, act.DRAG, act.PAGE):
+            return self.menu.handle(a)
+        return super().handle(a)
+
+    def on_back(self) -> bool:
+        self.leave()
+        return True
+
+    def leave(self) -> None:
+        if self.app.options.mode != "training":
+            self.app.to_title()
+        else:
+            self.close()
+
+    def next_feedback(self) -> None:
+        fb = self.app.settings.feedback
+        self.app.settings.feedback = FEEDBACK[(FEEDBACK.index(fb) + 1) % len(FEEDBACK)] if fb in FEEDBACK else "each"
+        self.app.settings.save()
+        self.layout()
+
+    def start(self, scenario: str | None) -> None:
+        campaign = officer_campaign(self.kit.content)
+        if campaign:
+            self.app.new_game(campaign, scenario=scenario, mode="training")
+
+    def draw(self, surf: pygame.Surface) -> None:
+        k = self.kit
+        surf.blit(k.images.cover("places/officers_station.svg", (k.w, k.h)), (0, 0))
+        self.menu.focus = self.focus
+        self.menu.draw(surf)
+
+
+class ReviewScreen(Screen):
+    """The after-action review: a timeline of decisions, the four questions, scores per principle."""
+
+    is_play = True
+
+    def __init__(self, app: "App"):
+        super().__init__(app)
+        self.scroller = Scroller()
+        self.engine = app.session.engine
+        app.mode.on_finished()
+
+    def layout(self) -> None:
+        k = self.kit
+        m = k.px(24)
+        self.panel = pygame.Rect(m, m, k.w - 2 * m, k.h - 2 * m)
+        pad = k.pad()
+        items = [(k.ui("training.export"), self.export, "save"), (k.ui("training.epilogues"), self.epilogues, "peers"),
+                 (k.ui("training.back"), self.app.to_title, "back")]
+        gap = k.px(12)
+        bw = (self.panel.w - 2 * pad - gap * (len(items) - 1)) // len(items)
+        self.buttons = []
+        for i, (label, fn, icon) in enumerate(items):
+            b = Button(label, fn, icon=icon, number=i + 1, kind="primary" if i == 0 else "normal")
+            b.rect = pygame.Rect(self.panel.x + pad + i * (bw + gap), self.panel.bottom - pad - k.target(), bw, k.target())
+            self.buttons.append(b)
+        self.scroll_rect = pygame.Rect(self.panel.x + pad, self.panel.y + pad, self.panel.w - 2 * pad,
+                                       self.buttons[0].rect.y - self.panel.y - 2 * pad)
+        self.scroller.set_sizes(self.body(None), self.scroll_rect.h)
+        self.static = None
+        self.dirty = True
+
+    def export(self) -> None:
+        from .screens.messages import MessageScreen
+        k = self.kit
+        s = self.app.session
+        result = s.extra.get("result") or results.build(self.engine, "training", None, k.lang)
+        folder = results_dir(self.app)
+        try:
+            path = results.save(result, folder)
+            from ..report import export_run_html
+            html = path[:-5] + ".html"
+            export_run_html(k.content, result, html, k.lang)
+            message = k.ui("training.exported", json=path, html=html)
+        except Exception as exc:  # noqa: BLE001 - a failed export is reported, never fatal
+            log.warning("export failed: %s", exc)
+            message = k.ui("training.export_failed", problem=str(exc))
+        self.app.push(MessageScreen(self.app, k.ui("training.export"), message))
+
+    def epilogues(self) -> None:
+        from .screens.ending import EndingScreen
+        self.app.push(EndingScreen(self.app))
+
+    def scores(self) -> list[tuple[str, int, int]]:
+        st = self.engine.state
+        out = []
+        for pid, spec in self.kit.content.principles.items():
+            f, b = st.principles.get(pid, (0, 0))
+            if f or b:
+                out.append((pid, f, b))
+        return out
+
+    def body(self, surf) -> int:
+        k = self.kit
+        th = k.theme
+        e = self.engine
+        x, w = self.scroll_rect.x, self.scroll_rect.w - k.px(24)
+        y0 = self.scroll_rect.y - (self.scroller.offset if surf else 0)
+        y = y0
+        clip = self.scroll_rect
+        show_feedback = self.app.settings.feedback != "off"
+
+        def head(text: str, role: str = "heading") -> None:
+            nonlocal y
+            if surf:
+                k.text(surf, text, role, th.heading, (x, y))
+            y += k.line_height(role) + k.px(6)
+        head(k.ui("training.review_title"))
+        # 1. what was supposed to happen
+        head(k.ui("training.q_expected"), "body_bold")
+        scenarios = [d.scenario for b in e.blocks for d in b.days if d.scenario][: e.state.day]
+        for sid in scenarios:
+            scen = k.content.scenarios.get(sid, {})
+            text = f"{k.tr(scen.get('title'))}: {k.tr(scen.get('expected')) or k.ui('training.no_expected')}"
+            y += k.paragraphs(surf, text, "body", th.text, x, y, w, clip) + k.px(6)
+        # 2. what happened: the timeline
+        y += k.px(8)
+        head(k.ui("training.q_happened"), "body_bold")
+        for h in e.state.history:
+            scene = k.content.scenes.get(h["scene"])
+            choice = next((c for c in scene.choices if c.id == h["choice"]), None) if scene else None
+            line = k.ui("training.timeline", day=h["day"], choice=choice_text(k.content, k.lang, h["scene"], h["choice"]))
+            y += k.paragraphs(surf, line, "body", th.text, x, y, w, clip)
+            if choice is not None:
+                for p in principle_lines(k, choice):
+                    y += k.paragraphs(surf, "• " + p, "small", th.text, x + k.px(24), y, w - k.px(24), clip)
+                if show_feedback and choice.feedback:
+                    y += k.paragraphs(surf, k.tr(choice.feedback), "small", th.muted, x + k.px(24), y, w - k.px(24), clip)
+            y += k.px(8)
+        # 3. why: scores per principle and the residents' state
+        y += k.px(8)
+        head(k.ui("training.q_why"), "body_bold")
+        y += k.paragraphs(surf, k.ui("training.scores_intro"), "small", th.muted, x, y, w, clip) + k.px(6)
+        groups: dict[str, list[tuple[str, int, int]]] = {}
+        for pid, f, b in self.scores():
+            groups.setdefault(k.content.principles[pid]["group"], []).append((pid, f, b))
+        for group, rows in groups.items():
+            y += k.paragraphs(surf, k.ui(f"training.group_{group}"), "body_bold", th.text, x, y, w, clip)
+            for pid, f, b in rows:
+                name = k.tr(k.content.principles[pid]["name"])
+                y += k.paragraphs(surf, k.ui("training.score", name=name, followed=f, broken=b), "small", th.text,
+                                  x + k.px(24), y, w - k.px(24), clip)
+            y += k.px(6)
+        for who in e.campaign.residents:
+            if who in e.state.chars:
+                est = e.estimate(who)
+                name = k.tr(k.content.characters[who].name)
+                y += k.paragraphs(surf, k.ui("training.resident", name=name, trust=round(e.state.chars[who].get("trust", 0)),
+                                             risk=round(est.risk)), "small", th.text, x, y, w, clip)
+        # 4. what to do next time
+        y += k.px(14)
+        head(k.ui("training.q_next"), "body_bold")
+        y += k.paragraphs(surf, k.ui("training.next_prompt"), "body", th.text, x, y, w, clip) + k.px(10)
+        return y - y0
+
+    def on_back(self) -> bool:
+        return False
+
+    def handle(self, a) -> bool:
+        if a.name in (act.UP, act.DOWN):
+            changed = self.scroller.scroll((1 if a.name == act.DOWN else -1) * self.kit.px(60))
+        elif a.name in (act.SCROLL, act.DRAG, act.PAGE):
+            changed = super().handle(a)
+        else:
+            return super().handle(a)
+        if changed:
+            self.static = None
+        return changed
+
+    def draw(self, surf: pygame.Surface) -> None:
+        k = self.kit
+        if self.static is None or self.static.get_size() != surf.get_size():
+            st = pygame.Surface((k.w, k.h)).convert() if pygame.display.get_surface() else pygame.Surface((k.w, k.h))
+            st.blit(k.images.cover("places/officers_station.svg", (k.w, k.h)), (0, 0))
+            k.panel(st, self.panel)
+            clip = st.get_clip()
+            st.set_clip(self.scroll_rect)
+            self.body(st)
+            st.set_clip(clip)
+            self.scroller.draw_bar(k, st, self.scroll_rect.move(k.px(10), 0))
+            self.static = st
+        surf.blit(self.static, (0, 0))
+        self.draw_buttons(surf)
