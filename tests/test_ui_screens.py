@@ -172,3 +172,18 @@ def test_language_switch_relays_out_without_restart():
     nb = [b.label for b in app.top.buttons]
     assert en != nb and "Spill som innsatt" in nb
     check_layout(app, "title in nb")
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_story_lines_stay_under_75_characters(size):
+    app = make_app(size)
+    c = app.kit.content
+    resident = next(k for k, v in c.campaigns.items() if v.role == "resident" and v.kind == "full")
+    app.new_game(resident, seed=1)
+    day = app.top
+    width = day.inner.w
+    for lang in c.languages:
+        app.kit.lang = lang
+        longest = max((line for s in c.scenes.values() for text in [s.text] + [v for _, v in s.variants]
+                       for line in app.kit.wrap(c.text(text, lang), "body", width)), key=len)
+        assert len(longest) <= 78, f"{lang}: {len(longest)} characters: {longest!r}"

@@ -182,9 +182,12 @@ class DayScreen(PlayScreen):
         margin = k.px(24)
         ratio = k.w / k.h
         share = 0.44 if ratio >= 1.6 else 0.5 if ratio >= 1.4 else 0.58
-        card_w = max(min(k.w - 2 * margin, k.px(600)), int(k.w * share))
-        self.card = pygame.Rect(k.w - card_w - margin, bar + margin, card_w, k.h - bar - 2 * margin)
         pad = k.pad()
+        card_w = max(min(k.w - 2 * margin, k.px(600)), int(k.w * share))
+        # keep story lines under about 75 characters: cap the text column at ~60 average letters
+        card_w = min(card_w, k.font("body").size("abcdefghijklmnopqrstuvwxyz " * 2 + "abcdef")[0]
+                     + 2 * pad + k.px(12))
+        self.card = pygame.Rect(k.w - card_w - margin, bar + margin, card_w, k.h - bar - 2 * margin)
         self.inner = pygame.Rect(self.card.x + pad, self.card.y + pad, self.card.w - 2 * pad - k.px(12),
                                  self.card.h - 2 * pad)
         self.scroll_rect = pygame.Rect(self.card.x + k.px(8), self.card.y + k.px(8), self.card.w - k.px(16),
