@@ -22,6 +22,7 @@ class Preview:
     name: str
     sign: int
     who: str = ""
+    picture: str | None = None   # the portrait of whose meter it is (officer role)
 
 
 @dataclass
@@ -46,10 +47,27 @@ class Button:
         if self.note:
             h += kit.line_height("small")
         if self.previews:
-            h += kit.px(36)
+            h += kit.px(36) * len(self._preview_rows(kit, inner))
         if self.picture:
             h = max(h, kit.px(96))
         return max(kit.target(), h)
+
+    def _preview_rows(self, kit: Kit, width: int) -> list[list[Preview]]:
+        """The previews split into rows that fit `width` (a resident's meters stay together)."""
+        rows: list[list[Preview]] = [[]]
+        x = 0
+        last = None
+        for p in self.previews:
+            w = kit.px(52) + (kit.px(44) if p.picture and p.who != last else 0)
+            if rows[-1] and x + w > width:
+                rows.append([])
+                x = 0
+                last = None
+                w = kit.px(52) + (kit.px(44) if p.picture else 0)
+            rows[-1].append(p)
+            x += w
+            last = p.who
+        return rows
 
     def _label_width(self, kit: Kit, width: int) -> int:
         left = kit.px(20) + (kit.px(40) if self.number is not None else 0) + (kit.px(40) if self.icon else 0)
@@ -92,7 +110,8 @@ class Button:
         width = self._label_width(kit, r.w)
         lines = kit.wrap(self.label, "button", width)
         lh = kit.line_height("button")
-        block = len(lines) * lh + (kit.line_height("small") if self.note else 0) + (kit.px(36) if self.previews else 0)
+        rows = self._preview_rows(kit, width) if self.previews else []
+        block = len(lines) * lh + (kit.line_height("small") if self.note else 0) + kit.px(36) * len(rows)
         y = r.y + max(kit.px(11), (r.h - block) // 2)
         box = pygame.Rect(x, r.y, r.right - x - kit.px(8), r.h)
         for line in lines:
@@ -105,13 +124,23 @@ class Button:
                 note = note[:-2].rstrip() + "…"
             kit.text(surf, note, "small", fg, (x, y), box=box)
             y += kit.line_height("small")
-        if self.previews:
-            self._draw_previews(kit, surf, x, y + kit.px(4), fg, focused)
+        for row in rows:
+            self._draw_previews(kit, surf, row, x, y + kit.px(4), fg, focused)
+            y += kit.px(36)
 
-    def _draw_previews(self, kit: Kit, surf: pygame.Surface, x: int, y: int, fg, focused: bool) -> None:
+    def _draw_previews(self, kit: Kit, surf: pygame.Surface, row: list[Preview], x: int, y: int, fg,
+                       focused: bool) -> None:
         th = kit.theme
         size = kit.px(24)
-        for p in self.previews:
+        last_who = None
+        for p in row:
+            if p.picture and p.who != last_who:
+                if last_who is not None:
+                    x += kit.px(10)
+                face = kit.px(30)
+                surf.blit(kit.images.load(p.picture, (face, face)), (x, y - (face - size) // 2))
+                x += face + kit.px(4)
+                last_who = p.who
             icon = kit.images.icon(p.icon, size, fg)
             surf.blit(icon, (x, y))
             x += size + kit.px(4)

@@ -189,7 +189,7 @@ class EndingScreen(PlayScreen):
         ty = y + k.line_height("heading")
         ty += k.paragraphs(surf, k.ui("ending.estimate_line", risk=round(est.risk), low=round(est.low),
                                        high=round(est.high)), "small", th.text, tx, ty, tw) + k.px(6)
-        cell = max(8, min(k.px(16), tw // 26))
+        cell = max(12, min(k.px(24), tw // 22))
         # a compact strip of 100 figures, 20 to a row
         if surf:
             for i in range(100):

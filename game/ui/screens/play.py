@@ -234,9 +234,11 @@ class DayScreen(PlayScreen):
         for owner, var, sign in choice.preview:
             if var not in k.content.model.variables:
                 continue
-            who = k.tr(k.content.characters[owner].name) if owner and owner in k.content.characters else ""
-            out.append(Preview(k.var_icon(var), k.var_name(var), sign, who))
-        return out[:6]
+            ch = k.content.characters.get(owner) if owner else None
+            who = k.tr(ch.name) if ch else ""
+            out.append(Preview(k.var_icon(var), k.var_name(var), sign, who, ch.portrait if ch else None))
+        out.sort(key=lambda p: p.who)  # group each resident's meters behind their portrait
+        return out[:8]
 
     def place_buttons(self) -> None:
         top = self.inner.y - (0 if self.pinned else self.scroller.offset)
@@ -446,7 +448,8 @@ class DayEndScreen(PlayScreen):
         pad = k.pad()
         self.top_buttons = self.make_top_buttons()
         bh = k.target()
-        go = Button(k.ui("dayend.continue"), self.proceed, icon="check", kind="primary", number=1, id="continue")
+        go = Button(k.ui("dayend.continue" if self.engine.state.subject is not None else "dayend.continue_shift"),
+                    self.proceed, icon="check", kind="primary", number=1, id="continue")
         go.rect = pygame.Rect(self.panel.x + pad, self.panel.bottom - pad - bh, min(k.px(420), w - 2 * pad), bh)
         self.buttons = [go] + self.top_buttons
         self.scroll_rect = pygame.Rect(self.panel.x + pad, self.panel.y + pad, w - 2 * pad, go.rect.y - self.panel.y - 2 * pad)
@@ -463,7 +466,8 @@ class DayEndScreen(PlayScreen):
         y = y0
         clip = self.scroll_rect
         if surf:
-            k.text(surf, k.ui("dayend.title", day=e.state.day), "heading", th.heading, (x, y))
+            key = "dayend.title" if e.state.subject is not None else "dayend.title_shift"
+            k.text(surf, k.ui(key, day=e.state.day), "heading", th.heading, (x, y))
         y += k.line_height("heading") + k.px(12)
         if not self.groups:
             y += k.paragraphs(surf, k.ui("dayend.nothing"), "body", th.text, x, y, w, clip)
