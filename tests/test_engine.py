@@ -56,9 +56,9 @@ def test_effects_are_scaled_by_the_model_and_explained(tmp_path):
     c = story(tmp_path, BASIC)
     e = play(c, ["school"])
     change = next(x for x in e.state.log if x["var"] == "education")
-    # trust 40, wellbeing 50: responsivity (0.5+0.2)*(0.6+0.2) = 0.56;
-    # education 20: "harder near the top" gives 1.25 - 0.20 = 1.05
-    assert change["before"] == 20 and change["after"] == pytest.approx(20 + 4 * 0.56 * 1.05, abs=0.001)
+    # weeks in a day: 1.5; trust 40, wellbeing 50: responsivity (0.5+0.2)*(0.6+0.2) = 0.56;
+    # education 20 is below 60, so "harder near the top" does not apply yet
+    assert change["before"] == 20 and change["after"] == pytest.approx(20 + 4 * 1.5 * 0.56, abs=0.001)
     assert c.text(change["why"], "en") == "Maths."
 
 
@@ -67,7 +67,7 @@ def test_day_end_applies_drift_with_its_reason(tmp_path):
     e = play(c, ["bed", 0, "call"])
     drift = [x for x in e.state.log if c.text(x["why"], "en").startswith("A day without work")]
     assert {x["var"] for x in drift} == {"work", "wellbeing", "peers"}
-    assert e.state.subject["peers"] == 61
+    assert e.state.subject["peers"] == 61.5  # +1 a day, times 1.5 (weeks in a day)
 
 
 def test_losses_are_not_scaled_and_every_change_is_capped(tmp_path):
@@ -76,11 +76,11 @@ scenes:
   a:
     text: A.
     choices:
-      - {id: lose, text: Lose, tags: [study, family], do: wellbeing -= 6, why: X.}
+      - {id: lose, text: Lose, tags: [study, family], do: wellbeing -= 4, why: X.}
       - {id: crash, text: Crash, tags: [study, family], do: wellbeing -= 500; peers += 500, why: X.}
 """)
     e = play(c, ["lose"])
-    assert e.state.subject["wellbeing"] == 44  # a loss is not scaled by trust or wellbeing
+    assert e.state.subject["wellbeing"] == 44  # a loss is scaled by weeks-in-a-day (x1.5), not by trust
     e = play(c, ["crash"])
     assert e.state.subject["wellbeing"] == 42 and e.state.subject["peers"] == 68  # capped at max_step 8
     e = play(c, ["crash"] * 20)
@@ -151,7 +151,7 @@ scenes:
     event: {campaigns: [t], takes_slot: false}
 """)
     e = Engine.new(c, "t", seed=1)
-    assert e.scene.id == "letter" and e.state.subject["family"] == 48
+    assert e.scene.id == "letter" and e.state.subject["family"] == 47  # -2 times 1.5
     e.choose(0)
     assert e.scene.id == "a"
 
@@ -246,7 +246,7 @@ scenes:
     text: After.
 """)
     e = play(c, [0])
-    assert e.scene.id == "hard" and e.state.subject["wellbeing"] == 45
+    assert e.scene.id == "hard" and e.state.subject["wellbeing"] == 42.5  # -5 times 1.5
     e2 = Engine.new(c, "t", seed=1)
     e2.choose(0)
     e2.skip()
