@@ -111,3 +111,9 @@ def test_bad_arguments_get_one_clear_message(argv, words):
     assert out.returncode != 0
     assert words in out.stdout + out.stderr
     assert "Traceback" not in out.stderr
+
+
+def test_a_question_mark_inside_braces_gets_a_portability_warning(tmp_path):
+    (tmp_path / "q.yaml").write_text('strings:\n  x.q: {en: Why?, nb: "Hvorfor?"}\n', encoding="utf-8")
+    found = [d for d in diagnostics(str(tmp_path / "q.yaml")) if "put this text in quotes" in d.message]
+    assert [(d.line, d.col, d.severity) for d in found] == [(2, 13, "warning")]

@@ -80,7 +80,7 @@ def read_sources(sources: list[Source], report: Report) -> list[tuple[Source, YM
     for src in sources:
         value, problems = yamlsafe.read_file(src.path, src.shown)
         report.extend(problems)
-        if problems:
+        if any(p.severity == "error" for p in problems):
             continue
         if not isinstance(value, YMap):
             line, col, _ = getattr(value, "mark", (1, 1, ""))

@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from .diagnostics import Diagnostic, ERROR
+from .diagnostics import ERROR, WARNING, Diagnostic
 
 try:  # the C parser is about six times faster; fall back quietly where libyaml is missing
     _Loader = yaml.CSafeLoader
@@ -168,7 +168,7 @@ def parse(text: str, path: str) -> tuple[Any, list[Diagnostic]]:
         return None, [Diagnostic(path, 1, 1, ERROR, "nesting is too deep")]
     if builder.problem:
         return None, [builder.problem]
-    return builder.root, []
+    return builder.root, builder.notes
 
 
 class _Stop(Exception):
@@ -191,6 +191,8 @@ class _Builder:
         self.documents = 0
         self.root: Any = None
         self.problem: Diagnostic | None = None
+        self.flow: list[bool] = []          # for each open collection: is it written inline ({...}, [...])?
+        self.notes: list[Diagnostic] = []   # portability warnings
 
     def fail(self, event: Any, message: str) -> bool:
         line, col, _ = _mark_of(event)
@@ -206,6 +208,7 @@ class _Builder:
             return self._open(event, kind is yaml.MappingStartEvent)
         if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
             value = self.stack.pop()
+            self.flow.pop()
             self.pending_key.pop()
             anchor = self.anchor_of.pop()
             size = self.nodes - self.size_at_open.pop()
@@ -249,6 +252,7 @@ class _Builder:
             self.open_anchors.add(event.anchor)
         self.anchor_of.append(event.anchor)
         self.size_at_open.append(self.nodes)
+        self.flow.append(bool(getattr(event, "flow_style", False)))
         self.stack.append(value)
         self.pending_key.append(_NO_KEY)
         return False
@@ -257,6 +261,11 @@ class _Builder:
         if self._check_tag(event) or self._count(event):
             return True
         style = event.style or ""
+        if not style and self.flow and self.flow[-1] and ("?" in event.value or " #" in event.value):
+            line, col, _ = _mark_of(event)
+            self.notes.append(Diagnostic(self.path, line, col, WARNING,
+                                         "put this text in quotes: inside {...} or [...], '?' and ' #' are read "
+                                         "differently by other YAML readers"))
         if event.tag == "tag:yaml.org,2002:str" or style:
             value: Any = event.value
         else:

@@ -190,7 +190,7 @@ class JournalScreen(Screen):
         y += k.paragraphs(surf, formula, "small", th.heading, x + k.px(20), y, w - k.px(20), clip) + k.px(18)
         y += self.heading(surf, k.ui("journal.weights"), x, y, w)
         for f in model.factors:
-            kind = k.ui("journal.kind_" + ("good" if f.kind == "protective" else "risk"))
+            kind = k.ui("journal.kind_good") if f.kind == "protective" else k.ui("journal.kind_risk")
             y += k.paragraphs(surf, f"{k.var_name(f.var)} · {kind} · {k.ui('journal.weight')} {f.weight:g}",
                               "body_bold", th.text, x, y, w, clip)
             if f.note:
