@@ -335,3 +335,12 @@ scenes:
     assert e.choices() == [CONTINUE]
     e.choose(0)
     assert e.scene.id == "b"
+
+
+def test_finish_now_ends_the_story_from_the_current_state(tmp_path):
+    c = story(tmp_path, BASIC)
+    e = play(c, ["school"])
+    e.finish_now()
+    assert e.status == "ending" and e.ending_view().ending.id in ("high", "low")
+    e.finish_now()  # idempotent
+    assert e.status == "ending"

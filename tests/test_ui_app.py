@@ -178,3 +178,23 @@ def test_still_screen_sleeps_instead_of_spinning():
         app.step(wait=False)
     assert app.frames == frames, "a still screen must not be redrawn"
     assert app.wait_ms() >= 250
+
+
+def test_class_mode_can_go_to_release_early_and_saves_a_result(tmp_path):
+    from game.ui.screens.menus import PauseScreen
+    settings = Settings(results_dir=str(tmp_path / "results"))
+    app = make_app(mode="class", settings=settings, session_code="LESSON1")
+    app.top.start("resident")
+    app.step(wait=False)
+    app.top.activate(app.top.buttons.index(first_button(app)))
+    app.step(wait=False)
+    app.push(PauseScreen(app))
+    app.step(wait=False)
+    labels = [b.label for b in app.top.buttons]
+    app.top.activate(labels.index("Go to release now"))
+    app.step(wait=False)
+    app.top.activate(1)  # "yes, go to release"
+    app.step(wait=False)
+    assert app.session.engine.status == "ending" and screen(app) == "EndingScreen"
+    files = os.listdir(tmp_path / "results")
+    assert len(files) == 1 and "LESSON1" in files[0]

@@ -253,8 +253,9 @@ class Engine:
 
     def mean_risk(self) -> float:
         model = self.content.model
-        if self.state.subject is not None:
-            return model.risk(self.state.subject)
+        subject = self.state.subject
+        if subject is not None:
+            return model.risk(subject)
         who = self.campaign.residents
         return sum(model.risk(self.state.chars[w]) for w in who) / len(who) if who else 0.0
 
@@ -277,6 +278,9 @@ class Engine:
         """Take a choice: an index into `choices()`, or one of its items."""
         if self.state.status != "scene":
             raise EngineError(f"nothing to choose while the status is '{self.state.status}'")
+        if not isinstance(choice, int) and self._offered_now(choice):
+            self._take(choice)
+            return
         offered = self.choices()
         if isinstance(choice, int):
             if not 0 <= choice < len(offered):
@@ -287,6 +291,17 @@ class Engine:
                 raise EngineError("that choice is not on offer")
             picked = choice
         self._take(picked)
+
+    def _offered_now(self, choice: Choice) -> bool:
+        """True when this very choice of the current scene is on offer, found without testing the
+        other choices' conditions (rules only read the state, so the answer is the same)."""
+        scene = self.scene
+        if scene is None or choice is CONTINUE:
+            return False
+        i = choice.index
+        if not (0 <= i < len(scene.choices) and scene.choices[i] is choice):
+            return False
+        return choice.cond is None or bool(choice.cond(self.ctx))
 
     def choose_id(self, choice_id: str) -> None:
         for c in self.choices():
@@ -320,6 +335,12 @@ class Engine:
             self._enter_block(st.block + 1)
         else:
             raise EngineError(f"nothing to proceed from while the status is '{st.status}'")
+
+    def finish_now(self) -> None:
+        """End the story here (a lesson running out of time): the ending is chosen from the state now."""
+        if self.state.status != "ending":
+            self.state.scene = None
+            self._finish()
 
     def rewind(self, day_number: int) -> None:
         """Go back to the start of an earlier day ("what if"), forgetting what came after."""
@@ -449,17 +470,22 @@ class Engine:
             for tag in choice.tags:
                 if tag not in st.today:
                     st.today.append(tag)
-        for pid in choice.follows:
-            st.principles.setdefault(pid, [0, 0])[0] += 1
-        for pid in choice.breaks:
-            st.principles.setdefault(pid, [0, 0])[1] += 1
+        if choice.follows:
+            for pid in choice.follows:
+                st.principles.setdefault(pid, [0, 0])[0] += 1
+        if choice.breaks:
+            for pid in choice.breaks:
+                st.principles.setdefault(pid, [0, 0])[1] += 1
         if choice.effects:
             self._run_effects(choice.effects)
+            after = self.mean_risk()
+        else:
+            after = before  # nothing ran that could move it
         scene = self.scene
         st.history.append({
             "day": st.day, "block": st.block, "phase": ctx.phase, "slot": ctx.slot,
             "scene": scene.id if scene else "", "choice": choice.id,
-            "risk_before": round(before, 3), "risk_after": round(self.mean_risk(), 3),
+            "risk_before": round(before, 3), "risk_after": round(after, 3),
         })
         st.step += 1
         if choice.draw:
@@ -551,7 +577,8 @@ class Engine:
                 new = float(value)
             else:
                 delta = float(value) if op == "+=" else -float(value)
-                delta, _ = model.scale(var, delta, target, ctx)
+                if model.modifiers and delta:
+                    delta = model.scale(var, delta, target, ctx)[0]
                 new = old + delta
             new = 0.0 if new < 0.0 else 100.0 if new > 100.0 else new
         else:

@@ -72,7 +72,7 @@ class Session:
         self.engine = engine
         self.mode = mode
         self.code = code
-        self.noted: set[tuple[int, str]] = set()   # (step, scene) whose content note was shown
+        self.noted: set[tuple[int, str]] = set()   # (day, warning) notes already shown
         self.saved_day = 0
         self.started = time.time()
         self.finished = False

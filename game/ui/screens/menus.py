@@ -20,9 +20,13 @@ class PauseScreen(MenuScreen):
         if app.options.mode != "kiosk" and not (app.session and app.session.engine.state.scenario):
             items += [(k.ui("pause.save"), self.save), (k.ui("pause.load"), self.load)]
             icons += ["save", "load"]
-        items += [(k.ui("play.journal"), self.journal), (k.ui("title.settings"), self.settings),
-                  (k.ui("pause.title_screen"), self.quit_to_title)]
-        icons += ["journal", "settings", "close"]
+        items += [(k.ui("play.journal"), self.journal), (k.ui("title.settings"), self.settings)]
+        icons += ["journal", "settings"]
+        if app.session is not None and app.session.mode == "class":
+            items.append((k.ui("pause.finish_now"), self.finish_now))
+            icons.append("star")
+        items.append((k.ui("pause.title_screen"), self.quit_to_title))
+        icons.append("close")
         super().__init__(app, k.ui("pause.title"), items, icons=icons, back=self.resume_game)
 
     def resume_game(self) -> None:
@@ -41,6 +45,15 @@ class PauseScreen(MenuScreen):
 
     def settings(self) -> None:
         self.app.push(SettingsScreen(self.app))
+
+    def finish_now(self) -> None:
+        k = self.kit
+
+        def go() -> None:
+            self.app.session.engine.finish_now()
+            self.app.route()
+        confirm(self.app, k.ui("pause.finish_question"), k.ui("pause.finish_yes"), k.ui("ui.no_stay"), go,
+                body=k.ui("pause.finish_body"))
 
     def quit_to_title(self) -> None:
         k = self.kit

@@ -163,10 +163,12 @@ class DayScreen(PlayScreen):
         s = self.app.session
         if not scene or not scene.warnings or not self.app.settings.content_notes:
             return
-        key = (self.engine.state.step, scene.id)
-        if key in s.noted:
+        # one note per kind of content a day: a scene that continues the same subject is not asked again
+        day = self.engine.state.day
+        kinds = [w for w in scene.warnings if (day, w) not in s.noted]
+        if not kinds:
             return
-        s.noted.add(key)
+        s.noted.update((day, w) for w in scene.warnings)
         self.app.push(WarningScreen(self.app, scene.warnings), self.on_warning)
 
     def on_warning(self, result: str | None) -> None:
