@@ -96,6 +96,14 @@ class Kit:
     def ui(self, key: str, **values: Any) -> str:
         return self.content.ui(key, self.lang, **values)
 
+    def num(self, value: float, fmt: str = "g") -> str:
+        """A number written the language's way (a decimal comma in Norwegian), minus as a real minus."""
+        text = format(value, fmt)
+        sep = self.content.ui("ui.decimal_separator", self.lang)
+        if sep and sep != "ui.decimal_separator":
+            text = text.replace(".", sep)
+        return text.replace("-", "−")
+
     # -- drawing -----------------------------------------------------------------------------
     def render(self, text: str, role: str, color: tuple[int, int, int]) -> pygame.Surface:
         return self.cache.render(self.font(role), text, color)

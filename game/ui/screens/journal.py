@@ -170,7 +170,7 @@ class JournalScreen(Screen):
                     pygame.draw.rect(surf, th.track, (bx, y + k.px(4), bw, k.px(12)), border_radius=k.px(6))
                     pygame.draw.rect(surf, th.fill, (bx, y + k.px(4), max(2, int(bw * d.contribution / most)), k.px(12)),
                                      border_radius=k.px(6))
-                    k.text(surf, k.ui("journal.driver_numbers", weight=f"{d.weight:g}", deficit=f"{d.deficit:.2f}",
+                    k.text(surf, k.ui("journal.driver_numbers", weight=k.num(d.weight), deficit=k.num(d.deficit, ".2f"),
                                       points=round(d.if_best)), "small", th.muted, (bx + bw + k.px(12), y))
                 y += row
             y += k.px(20)
@@ -185,13 +185,13 @@ class JournalScreen(Screen):
         y += self.heading(surf, k.tr(model.title), x, y, w)
         y += k.paragraphs(surf, k.tr(model.disclaimer), "body_bold", th.text, x, y, w, clip) + k.px(14)
         y += k.paragraphs(surf, k.tr(model.explain), "body", th.text, x, y, w, clip) + k.px(8)
-        formula = "z = " + f"{model.intercept:g}" + "".join(
-            f" + {f.weight:g}·{k.var_name(f.var)}" for f in model.factors)
+        formula = "z = " + k.num(model.intercept) + "".join(
+            f" + {k.num(f.weight)}·{k.var_name(f.var)}" for f in model.factors)
         y += k.paragraphs(surf, formula, "small", th.heading, x + k.px(20), y, w - k.px(20), clip) + k.px(18)
         y += self.heading(surf, k.ui("journal.weights"), x, y, w)
         for f in model.factors:
             kind = k.ui("journal.kind_good") if f.kind == "protective" else k.ui("journal.kind_risk")
-            y += k.paragraphs(surf, f"{k.var_name(f.var)} · {kind} · {k.ui('journal.weight')} {f.weight:g}",
+            y += k.paragraphs(surf, f"{k.var_name(f.var)} · {kind} · {k.ui('journal.weight')} {k.num(f.weight)}",
                               "body_bold", th.text, x, y, w, clip)
             if f.note:
                 y += k.paragraphs(surf, k.tr(f.note), "small", th.text, x + k.px(20), y, w - k.px(20), clip)

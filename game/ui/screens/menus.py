@@ -120,7 +120,7 @@ class SettingsScreen(MenuScreen):
             ("settings.reduced_motion", on if st.reduced_motion else off, self.toggle("reduced_motion"), "pause"),
             ("settings.content_notes", on if st.content_notes else off, self.toggle("content_notes"), "warning"),
             ("settings.scanning", on if st.scanning else off, self.toggle("scanning"), "check"),
-            ("settings.scan_speed", k.ui("settings.seconds", n=f"{st.scan_seconds:g}"), self.next_speed, "restart"),
+            ("settings.scan_speed", k.ui("settings.seconds", n=k.num(st.scan_seconds)), self.next_speed, "restart"),
             ("settings.sound", off if st.muted else on, self.toggle("muted"), "sound_off" if st.muted else "sound_on"),
             ("settings.volume", f"{round(st.volume * 100)} %", self.next_volume, "sound_on"),
             ("settings.ambient", on if st.ambient else off, self.toggle("ambient"), "act_leisure"),

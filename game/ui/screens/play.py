@@ -505,7 +505,7 @@ class DayEndScreen(PlayScreen):
         who = ""
         if entry.get("who") and entry["who"] in k.content.characters:
             who = k.tr(k.content.characters[entry["who"]].name) + ": "
-        a, b = number(before, after)
+        a, b = number(before, after, k)
         cy = y + icon // 2
         r = k.text(surf, f"{who}{k.var_name(var)}  {a}", "small", th.text, (x + icon + k.px(8), cy), "midleft")
         end = k.arrow(surf, r.right + k.px(8), cy, k.px(22), th.text)
@@ -547,11 +547,11 @@ class DayEndScreen(PlayScreen):
         self.draw_buttons(surf)
 
 
-def number(before: float, after: float) -> tuple[str, str]:
+def number(before: float, after: float, kit) -> tuple[str, str]:
     """Two values as the player reads them: whole numbers, or one decimal when rounding would hide the change."""
     if round(before) != round(after):
         return str(round(before)), str(round(after))
-    return f"{before:.1f}", f"{after:.1f}"
+    return kit.num(before, ".1f"), kit.num(after, ".1f")
 
 
 class PhaseEndScreen(PlayScreen):
