@@ -207,7 +207,8 @@ def parse_size(text: str) -> tuple[int, int]:
     return w, h
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(commands: bool = True) -> argparse.ArgumentParser:
+    """The whole command line; with commands=False only the window's options (quick to build)."""
     p = argparse.ArgumentParser(prog="neighbour", description="Neighbour: a game about rehabilitation "
                                 "in a Norwegian prison. With no command, the game window opens.")
     _add_content_args(p)
@@ -222,6 +223,8 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--kiosk", action="store_true", help="museum kiosk mode")
     p.add_argument("--session", metavar="CODE", help="classroom session code (fixes the events)")
     p.add_argument("--kiosk-config", metavar="FILE", help="kiosk settings file (JSON)")
+    if not commands:
+        return p
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     lint = sub.add_parser("lint", help="check content; exit 1 on any error")
@@ -264,9 +267,18 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    """The parsed arguments. Building every command's parser takes longer than the rest of opening
+    the window's arguments, so the commands are only built when one (or help) is asked for."""
+    if not {"-h", "--help"} & set(argv):
+        args, rest = build_parser(commands=False).parse_known_args(argv)
+        if not rest:
+            return args
+    return build_parser().parse_args(argv)
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parse_args(sys.argv[1:] if argv is None else list(argv))
     func = getattr(args, "func", None) or cmd_window
     try:
         return func(args)

@@ -16,3 +16,8 @@ def _private_user_folders(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("NEIGHBOUR_HOME", str(home / "data"))
     monkeypatch.setenv("NEIGHBOUR_CACHE", str(home / "cache"))
     yield
+
+
+def pytest_addoption(parser):
+    parser.addoption("--soak-long", action="store_true",
+                     help="run the kiosk soak test with 200,000 events (several minutes)")

@@ -198,3 +198,26 @@ def test_class_mode_can_go_to_release_early_and_saves_a_result(tmp_path):
     assert app.session.engine.status == "ending" and screen(app) == "EndingScreen"
     files = os.listdir(tmp_path / "results")
     assert len(files) == 1 and "LESSON1" in files[0]
+
+
+def test_animations_are_paced_by_time_and_stop_when_done():
+    """A crossfade on the attract loop takes its 0.6 s at the screen's frame rate (30 a second),
+    not as many frames as the machine can draw, and the loop goes back to sleep after it."""
+    import time as _time
+    from game.ui.modes_kiosk import AttractScreen
+    app = make_app(mode="kiosk")
+    assert isinstance(app.top, AttractScreen)
+    app.top.fade = 0.0
+    app.dirty = True
+    frames, start = app.frames, _time.monotonic()
+    while _time.monotonic() - start < 1.5 and (app.top.fade < 1.0 or app.animating or app.dirty):
+        app.step()
+    took = _time.monotonic() - start
+    drawn = app.frames - frames
+    assert app.top.fade == 1.0 and not app.animating
+    assert 0.5 <= took < 1.5, took
+    assert drawn <= 0.6 * AttractScreen.fps + 4, drawn
+    frames = app.frames
+    for _ in range(3):
+        app.step(wait=False)
+    assert app.frames == frames

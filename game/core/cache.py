@@ -4,7 +4,9 @@ Checking content from YAML takes a few hundred milliseconds for a large story; r
 the cache takes a few dozen. The cache is never trusted blindly:
 
 * its key is a hash of every content file's path and bytes plus the code's format version, so any
-  edit (or a newer game) makes it stale, and a stale cache is rebuilt, not used;
+  edit (or a newer game) makes it stale, and a stale cache is rebuilt, not used (the hash is a
+  64-bit zlib digest: enough to notice any edit, and hashlib costs milliseconds to import, more
+  than the hashing itself, at a start-up measured in tens of them);
 * it carries a checksum of its payload, so a truncated or corrupted file is rebuilt, not used;
 * it holds plain data only (dicts, lists, tuples, strings, numbers) written with `marshal`, which
   cannot construct objects or run code the way pickle can; it is written atomically.
@@ -14,7 +16,6 @@ Only content that loaded without errors is cached.
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import os
 import sys
@@ -22,11 +23,12 @@ import zlib
 from typing import Any
 
 from .diagnostics import Report
-from .loader import Loaded, Source, find_sources, load_sources
-from .schema import SCHEMA_VERSION
+from .gcpause import gc_paused
+from .sources import SCHEMA_VERSION, Loaded, Source, find_sources
 
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 MAGIC = b"NBRCACHE"
+KEY_LENGTH = 64  # characters of the key in the file's header
 
 
 def cache_dir() -> str:
@@ -43,9 +45,24 @@ def cache_dir() -> str:
     return os.path.join(base, "neighbour")
 
 
+class Digest:
+    """CRC-32 and Adler-32 of everything fed in, side by side: 64 bits that change with any edit.
+    Not a cryptographic hash; nothing here guards against a forger (who could edit the content)."""
+
+    def __init__(self, data: bytes = b"") -> None:
+        self.crc, self.adler = zlib.crc32(data), zlib.adler32(data)
+
+    def update(self, data: bytes) -> None:
+        self.crc = zlib.crc32(data, self.crc)
+        self.adler = zlib.adler32(data, self.adler)
+
+    def hexdigest(self) -> str:
+        return f"{self.crc:08x}{self.adler:08x}"
+
+
 def content_key(sources: list[Source]) -> str | None:
     """A hash of the code's formats and every file's name and bytes; None if a file is unreadable."""
-    h = hashlib.sha256()
+    h = Digest()
     h.update(f"{CACHE_FORMAT}/{SCHEMA_VERSION}/{sys.version_info[:2]}/{marshal.version}".encode())
     for src in sources:
         try:
@@ -56,20 +73,30 @@ def content_key(sources: list[Source]) -> str | None:
         h.update(src.shown.encode("utf-8", "surrogateescape"))
         h.update(len(data).to_bytes(8, "little"))
         h.update(data)
-    return h.hexdigest()
+    return h.hexdigest().ljust(KEY_LENGTH, "-")
 
 
 def _strip_positions(value: Any) -> Any:
-    """Normalised data without the '@'/'at' positions, which only checking needs."""
+    """Normalised data without the '@'/'at' positions, which only checking needs.
+
+    Names and short texts (keys, rule tokens, ids) are interned on the way, so marshal writes each
+    once and refers back to it: the cache is smaller and reading it makes fewer objects.
+    """
     if isinstance(value, dict):
-        return {k: _strip_positions(v) for k, v in value.items() if k not in ("@", "at")}
+        return {_intern(k): _strip_positions(v) for k, v in value.items() if k not in ("@", "at")}
     if isinstance(value, list):
         return [_strip_positions(v) for v in value]
-    return value
+    if isinstance(value, tuple):
+        return tuple(_strip_positions(v) for v in value)
+    return _intern(value)
+
+
+def _intern(value: Any) -> Any:
+    return sys.intern(value) if type(value) is str and len(value) <= 40 else value
 
 
 def _cache_path(dirs: list[str], where: str) -> str:
-    name = hashlib.sha256("\0".join(os.path.abspath(d) for d in dirs).encode()).hexdigest()[:20]
+    name = Digest("\0".join(os.path.abspath(d) for d in dirs).encode()).hexdigest()
     return os.path.join(where, f"content-{name}.bin")
 
 
@@ -80,11 +107,11 @@ def read_cache(path: str, key: str) -> dict | None:
             blob = fh.read()
     except OSError:
         return None
-    head = len(MAGIC) + 64 + 8
+    head = len(MAGIC) + KEY_LENGTH + 8
     if len(blob) < head or not blob.startswith(MAGIC):
         return None
-    stored_key = blob[len(MAGIC):len(MAGIC) + 64].decode("ascii", "replace")
-    checksum = int.from_bytes(blob[len(MAGIC) + 64:head], "little")
+    stored_key = blob[len(MAGIC):len(MAGIC) + KEY_LENGTH].decode("ascii", "replace")
+    checksum = int.from_bytes(blob[len(MAGIC) + KEY_LENGTH:head], "little")
     payload = blob[head:]
     if stored_key != key or zlib.crc32(payload) != checksum:
         return None
@@ -108,6 +135,7 @@ def write_cache(path: str, key: str, data: dict) -> bool:
         return False
 
 
+@gc_paused
 def load_cached(dirs: list[str], where: str | None = None) -> tuple[Loaded, bool]:
     """Load content from the cache when it is fresh, else from source (and refresh the cache).
 
@@ -122,6 +150,7 @@ def load_cached(dirs: list[str], where: str | None = None) -> tuple[Loaded, bool
         data = read_cache(path, key)
         if data is not None:
             return Loaded(data=data, report=report, sources=sources), True
+    from .loader import load_sources  # the YAML parser and the schema, only when the cache misses
     loaded = load_sources(dirs)
     if key is not None and loaded.report.ok:
         write_cache(path, key, loaded.data)

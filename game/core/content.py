@@ -12,6 +12,7 @@ from typing import Any, Callable
 
 from .compiler import (BOOL, NUMBER, TEXT, Symbols, Usage, compile_condition, compile_effects,
                        effect_targets)
+from .gcpause import gc_paused
 
 Text = dict  # {lang: str}; the key "" holds text written without a language tag
 
@@ -320,6 +321,7 @@ def _campaign(cid: str, spec: dict, data: dict, symbols: Symbols) -> Campaign:
                     debrief=spec.get("debrief", []), minutes=spec.get("minutes"))
 
 
+@gc_paused
 def build(data: dict) -> Content:
     """Build playable content from normalised data (which must have loaded without errors)."""
     from .model import Model

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass
-from typing import Any
+from functools import partial
+from typing import Any, Callable
 
 from .content import Campaign, Choice, Content, Ending, Epilogue, Scene
 from .model import Estimate
@@ -50,10 +51,13 @@ class Context:
     """What rules see while they run: the state's containers and a few services."""
 
     __slots__ = ("engine", "vars", "flags", "seen", "today", "subject", "chars", "day", "phase", "slot",
-                 "profile", "campaign", "role", "value", "delta", "why", "seed", "step", "record")
+                 "profile", "campaign", "role", "value", "delta", "why", "seed", "step", "record", "change")
 
     def __init__(self, engine: "Engine"):
         self.engine = engine
+        # change(owner, var, op, value): used by compiled effects, once for every change made, so it
+        # goes straight to the engine rather than through a method of this class.
+        self.change: Callable[[str | None, str, str, float], None] = partial(engine.apply_change, ctx=self)
         self.value = 0.0
         self.delta = 0.0
         self.why: dict | None = None
@@ -79,9 +83,6 @@ class Context:
     # services used by compiled rules
     def chance(self, percent: float, site: int) -> bool:
         return _mix(self.seed, self.engine.state.step, site) * 100.0 < percent
-
-    def change(self, owner: str | None, var: str, op: str, value: float) -> None:
-        self.engine.apply_change(owner, var, op, value, self)
 
     def set_global(self, name: str, op: str, value: Any) -> None:
         spec = self.engine.content.variables.get(name, {})
@@ -128,6 +129,7 @@ class Engine:
         self.blank_subject = dict(content.model.starts)
         self.blocks = self._blocks()
         self._candidates: dict[str, list] = {}
+        self._risk_of: tuple[tuple | None, float] = (None, 0.0)  # (values the risk came from, risk)
         self.ctx = Context(self)
         self._sync()
 
@@ -215,7 +217,8 @@ class Engine:
         if scene is None:
             return []
         ctx = self.ctx
-        offered = [c for c in scene.choices if c.cond is None or c.cond(ctx)]
+        # `rule.fn or rule`: once a rule has been compiled, call its function without the wrapper
+        offered = [c for c in scene.choices if c.cond is None or (c.cond.fn or c.cond)(ctx)]
         return offered or [CONTINUE]
 
     def scene_text(self, scene: Scene | None = None) -> dict:
@@ -255,7 +258,16 @@ class Engine:
         model = self.content.model
         subject = self.state.subject
         if subject is not None:
-            return model.risk(subject)
+            # Every choice records the risk before and after it, and the risk before one choice is
+            # mostly the risk after the last: it is kept with the values it came from and reused
+            # while they are the same (the formula reads nothing else).
+            try:
+                values = model.risk_values(subject)
+            except KeyError:  # a variable not set: no shortcut
+                return model.risk(subject)
+            if values != self._risk_of[0]:
+                self._risk_of = (values, model.risk(subject))
+            return self._risk_of[1]
         who = self.campaign.residents
         return sum(model.risk(self.state.chars[w]) for w in who) / len(who) if who else 0.0
 
@@ -278,8 +290,9 @@ class Engine:
         """Take a choice: an index into `choices()`, or one of its items."""
         if self.state.status != "scene":
             raise EngineError(f"nothing to choose while the status is '{self.state.status}'")
-        if not isinstance(choice, int) and self._offered_now(choice):
-            self._take(choice)
+        scene = self.scene
+        if not isinstance(choice, int) and self._offered_now(choice, scene):
+            self._take(choice, scene)
             return
         offered = self.choices()
         if isinstance(choice, int):
@@ -292,16 +305,15 @@ class Engine:
             picked = choice
         self._take(picked)
 
-    def _offered_now(self, choice: Choice) -> bool:
+    def _offered_now(self, choice: Choice, scene: Scene | None) -> bool:
         """True when this very choice of the current scene is on offer, found without testing the
         other choices' conditions (rules only read the state, so the answer is the same)."""
-        scene = self.scene
         if scene is None or choice is CONTINUE:
             return False
         i = choice.index
         if not (0 <= i < len(scene.choices) and scene.choices[i] is choice):
             return False
-        return choice.cond is None or bool(choice.cond(self.ctx))
+        return choice.cond is None or bool((choice.cond.fn or choice.cond)(self.ctx))
 
     def choose_id(self, choice_id: str) -> None:
         for c in self.choices():
@@ -398,9 +410,9 @@ class Engine:
     def _enter_slot(self) -> None:
         st = self.state
         self._sync()
-        own = self._slot_scene()
+        name, own = self.day.slots[st.slot]  # as slot_name and _slot_scene() give them, looked up once
         st.step += 1
-        event = self._draw(self._slot_candidates(self.slot_name))
+        event = self._draw(self._slot_candidates(name))
         if event is not None:
             sid, ev = event
             st.after = None if ev.takes_slot else own
@@ -462,9 +474,12 @@ class Engine:
         if scene.effects:
             self._run_effects(scene.effects)
 
-    def _take(self, choice: Choice) -> None:
+    def _take(self, choice: Choice, scene: Scene | None = None) -> None:
+        """Carry out a choice on offer in the current scene (`scene`, when the caller has it)."""
         st = self.state
         ctx = self.ctx
+        if scene is None:
+            scene = self.scene  # effects cannot change the scene, so this is the scene throughout
         before = self.mean_risk()
         if choice.tags:
             for tag in choice.tags:
@@ -481,7 +496,6 @@ class Engine:
             after = self.mean_risk()
         else:
             after = before  # nothing ran that could move it
-        scene = self.scene
         st.history.append({
             "day": st.day, "block": st.block, "phase": ctx.phase, "slot": ctx.slot,
             "scene": scene.id if scene else "", "choice": choice.id,
@@ -557,7 +571,7 @@ class Engine:
         ctx = self.ctx
         for effect in effects:
             ctx.why = effect.why
-            effect(ctx)
+            (effect.fn or effect)(ctx)  # compiled: call its function without the wrapper
         ctx.why = None
 
     def apply_change(self, owner: str | None, var: str, op: str, value: float, ctx: Context) -> None:
@@ -578,7 +592,7 @@ class Engine:
             else:
                 delta = float(value) if op == "+=" else -float(value)
                 if model.modifiers and delta:
-                    delta = model.scale(var, delta, target, ctx)[0]
+                    delta = model.scaled(var, delta, target, ctx)
                 new = old + delta
             new = 0.0 if new < 0.0 else 100.0 if new > 100.0 else new
         else:

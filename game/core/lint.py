@@ -17,6 +17,7 @@ from typing import Any
 from .crosscheck import at
 from .diagnostics import Report
 from .loader import Loaded, load_sources
+from .paths import asset_roots  # noqa: F401 - part of lint's interface
 
 END = "end"
 WORD = re.compile(r"[\w’'-]+", re.UNICODE)
@@ -28,14 +29,6 @@ class LintResult:
     loaded: Loaded
     report: Report
     stats: dict[str, Any] = field(default_factory=dict)
-
-
-def asset_roots(dirs: list[str]) -> list[str]:
-    """Folders an asset path may be found in: each content folder's assets/, then the game's."""
-    from .paths import assets_dir
-    roots = [os.path.join(d, "assets") for d in dirs if os.path.isdir(os.path.join(d, "assets"))]
-    roots.append(assets_dir())
-    return roots
 
 
 def lint(dirs: list[str], simulate_runs: int = 150) -> LintResult:

@@ -8,70 +8,17 @@ plays; `cache.py` keeps the normalised data between runs.
 
 from __future__ import annotations
 
-import os
-from dataclasses import dataclass, field
 from typing import Any
 
 from . import yamlsafe
 from .compiler import BOOL, NUMBER, TEXT, Symbols, Usage
 from .diagnostics import Report, did_you_mean
+from .gcpause import gc_paused
 from .schema import SECTIONS, STRING_KEY
 from .schema_types import INVALID, Ctx, Table
+# Source, Loaded and find_sources moved to sources.py; still importable from here.
+from .sources import MAX_FILES, YAML_SUFFIXES, Loaded, Source, display_path, find_sources  # noqa: F401
 from .yamlsafe import Mark, YMap
-
-YAML_SUFFIXES = (".yaml", ".yml")
-MAX_FILES = 2000
-
-
-@dataclass
-class Source:
-    """One content file: where it is on disk and how it is named in messages."""
-
-    path: str
-    shown: str
-
-
-@dataclass
-class Loaded:
-    """The outcome of loading: normalised data, the report, and facts lint needs."""
-
-    data: dict[str, Any]
-    report: Report
-    sources: list[Source]
-    ctx: Ctx | None = None
-    positions: dict[str, dict[str, tuple[str, Mark]]] = field(default_factory=dict)
-
-
-def display_path(path: str) -> str:
-    """A path as short as possible for messages: relative to the working folder when inside it."""
-    try:
-        rel = os.path.relpath(path)
-    except ValueError:  # pragma: no cover - other drive on Windows
-        return path
-    return path if rel.startswith("..") else rel
-
-
-def find_sources(dirs: list[str], report: Report) -> list[Source]:
-    """Every YAML file under the folders, in a stable order (folder by folder, then by path)."""
-    found: list[Source] = []
-    for d in dirs:
-        if os.path.isfile(d) and d.endswith(YAML_SUFFIXES):
-            found.append(Source(d, display_path(d)))
-            continue
-        if not os.path.isdir(d):
-            report.error(display_path(d), 1, 1, "expected a content folder, found nothing there")
-            continue
-        files: list[str] = []
-        for root, subdirs, names in os.walk(d):
-            subdirs[:] = sorted(s for s in subdirs if not s.startswith((".", "_")) and s != "assets")
-            files.extend(os.path.join(root, n) for n in names
-                         if n.endswith(YAML_SUFFIXES) and not n.startswith((".", "_")))
-        for f in sorted(files):
-            found.append(Source(f, display_path(f)))
-    if len(found) > MAX_FILES:
-        report.error(found[0].shown, 1, 1, f"expected at most {MAX_FILES} content files, found {len(found)}")
-        found = found[:MAX_FILES]
-    return found
 
 
 def read_sources(sources: list[Source], report: Report) -> list[tuple[Source, YMap]]:
@@ -153,6 +100,8 @@ def gather_symbols(tables: dict, single: dict) -> Symbols:
     globals_: dict[str, str] = {}
     for name, (spec, *_rest) in tables["variables"].items():
         t = spec.get("type") if isinstance(spec, YMap) else None
+        if not isinstance(t, str):  # e.g. `type: []`, reported by the schema check; no TypeError here
+            t = None
         globals_[name] = {"number": NUMBER, "bool": BOOL, "text": TEXT}.get(t, NUMBER)
     characters: dict[str, set[str]] = {}
     for name, (spec, *_rest) in tables["characters"].items():
@@ -174,6 +123,7 @@ def gather_symbols(tables: dict, single: dict) -> Symbols:
     )
 
 
+@gc_paused
 def load_sources(dirs: list[str]) -> Loaded:
     """Read, merge and check the content in these folders."""
     report = Report()

@@ -13,6 +13,7 @@ not an assessment tool, and every weight names its source or says "assumption".
 from __future__ import annotations
 
 import math
+from operator import itemgetter
 from dataclasses import dataclass
 from typing import Any
 
@@ -87,36 +88,60 @@ class Model:
         self.sources = risk.get("sources", [])
         self.factors = [Factor(f["var"], float(f["weight"]), self.kinds.get(f["var"], "risk"),
                                f["sources"], f.get("note")) for f in risk["factors"]]
+        # Precomputed for the hot paths (every choice computes the risk twice and scales each change):
+        # (variable, weight, protective?, value when missing) per factor, and the modifiers per variable.
+        # the values the risk formula reads, as a tuple (a KeyError when one is not set)
+        self.risk_values = itemgetter(*(f.var for f in self.factors)) if len(self.factors) > 1 \
+            else lambda values: tuple(values[f.var] for f in self.factors)
+        self._terms = tuple((f.var, f.weight, self.kinds.get(f.var) == "protective", self.starts.get(f.var, 50.0))
+                            for f in self.factors)
+        self._scaling = {var: self._scaling_of(var) for var in self.variables}
 
     # -- changes -------------------------------------------------------------------------
     def is_improvement(self, var: str, delta: float) -> bool:
         return delta < 0 if self.kinds.get(var) == "risk" else delta > 0
 
+    def _scaling_of(self, var: str) -> tuple[bool, tuple, tuple]:
+        """(is a risk variable, modifiers scaling an improvement, modifiers scaling a worsening); each
+        modifier as (condition, factor, id), in order."""
+        def chosen(improving: bool) -> tuple:
+            return tuple((m.cond, m.factor, m.id) for m in self.modifiers
+                         if var in m.to and not (m.applies == "improvements" and not improving)
+                         and not (m.applies == "worsenings" and improving))
+        return self.kinds.get(var) == "risk", chosen(True), chosen(False)
+
     def scale(self, var: str, delta: float, subject: dict[str, float], ctx: Any) -> tuple[float, list[str]]:
         """The change after the modifiers that apply, and the ids of those modifiers."""
-        if not self.modifiers or delta == 0:
-            return delta, []
-        improving = self.is_improvement(var, delta)
         applied: list[str] = []
-        raw = delta
-        saved_subject, saved_value, saved_delta = ctx.subject, ctx.value, ctx.delta
-        ctx.subject, ctx.value, ctx.delta = subject, subject.get(var, 0.0), raw
-        try:
-            for mod in self.modifiers:
-                if var not in mod.to:
-                    continue
-                if mod.applies == "improvements" and not improving:
-                    continue
-                if mod.applies == "worsenings" and improving:
-                    continue
-                if mod.cond is not None and not mod.cond(ctx):
-                    continue
-                delta *= max(0.0, float(mod.factor(ctx)))
-                applied.append(mod.id)
-        finally:
-            ctx.subject, ctx.value, ctx.delta = saved_subject, saved_value, saved_delta
+        return self.scaled(var, delta, subject, ctx, applied), applied
+
+    def scaled(self, var: str, delta: float, subject: dict[str, float], ctx: Any,
+               applied: list[str] | None = None) -> float:
+        """The change after the modifiers that apply (whose ids are added to `applied`, if given).
+        The engine calls this for every change a choice makes."""
+        if not self.modifiers or delta == 0:
+            return delta
+        scaling = self._scaling.get(var)
+        if scaling is None:
+            scaling = self._scaling_of(var)
+        is_risk, if_better, if_worse = scaling
+        mods = if_better if ((delta < 0) if is_risk else (delta > 0)) else if_worse  # is_improvement()
+        if mods:
+            saved_subject, saved_value, saved_delta = ctx.subject, ctx.value, ctx.delta
+            ctx.subject, ctx.value, ctx.delta = subject, subject.get(var, 0.0), delta
+            try:
+                for cond, factor, mod_id in mods:  # rules called as `rule.fn or rule`: see Engine.choices
+                    if cond is not None and not (cond.fn or cond)(ctx):
+                        continue
+                    delta *= max(0.0, float((factor.fn or factor)(ctx)))
+                    if applied is not None:
+                        applied.append(mod_id)
+            finally:
+                ctx.subject, ctx.value, ctx.delta = saved_subject, saved_value, saved_delta
         step = self.max_step
-        return max(-step, min(step, delta)), applied
+        if not -step <= delta <= step:
+            delta = max(-step, min(step, delta))
+        return delta
 
     # -- the estimate --------------------------------------------------------------------
     def deficit(self, var: str, value: float) -> float:
@@ -124,10 +149,25 @@ class Model:
         return 1.0 - v if self.kinds.get(var) == "protective" else v
 
     def z(self, values: dict[str, float]) -> float:
+        # `deficit()` inlined, and values read by subscript: this runs twice for every choice made.
         z = self.intercept
-        for f in self.factors:
-            z += f.weight * self.deficit(f.var, values.get(f.var, self.starts.get(f.var, 50.0)))
-        return z
+        try:
+            for var, weight, protective, start in self._terms:
+                v = values[var]
+                if not 0.0 <= v <= 100.0:
+                    v = min(100.0, max(0.0, v))
+                v = v / 100.0
+                z += weight * (1.0 - v if protective else v)
+            return z
+        except KeyError:  # a variable not set yet counts at its start value
+            z = self.intercept
+            for var, weight, protective, start in self._terms:
+                v = values.get(var, start)
+                if not 0.0 <= v <= 100.0:
+                    v = min(100.0, max(0.0, v))
+                v = v / 100.0
+                z += weight * (1.0 - v if protective else v)
+            return z
 
     def risk(self, values: dict[str, float]) -> float:
         """Estimated two-year reoffending risk in percent."""

@@ -23,3 +23,10 @@ def content_dir() -> str:
 
 def assets_dir() -> str:
     return _find("assets")
+
+
+def asset_roots(dirs: list[str]) -> list[str]:
+    """Folders an asset path may be found in: each content folder's assets/, then the game's."""
+    roots = [os.path.join(d, "assets") for d in dirs if os.path.isdir(os.path.join(d, "assets"))]
+    roots.append(assets_dir())
+    return roots

@@ -9,7 +9,6 @@ corrupted, from a newer version, or not a save at all is reported in plain words
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sys
@@ -41,6 +40,7 @@ def write_atomic(path: str, data: bytes) -> None:
     """Replace `path` with `data` so that a crash never leaves a partial file behind."""
     folder = os.path.dirname(os.path.abspath(path))
     tmp = os.path.join(folder, f".{os.path.basename(path)}.{os.getpid()}.tmp")
+    _remove_stale_temporaries(folder, os.path.basename(path))
     with open(tmp, "wb") as fh:
         fh.write(data)
         fh.flush()
@@ -59,7 +59,42 @@ def write_atomic(path: str, data: bytes) -> None:
             os.close(fd)
 
 
+def _remove_stale_temporaries(folder: str, name: str) -> None:
+    """Delete the half-written temporary files that writers of `name` killed mid-write left behind
+    (one per crash, or they would pile up); a temporary file of a writer still running is kept."""
+    prefix, suffix = f".{name}.", ".tmp"
+    try:
+        entries = [e for e in os.scandir(folder) if e.name.startswith(prefix) and e.name.endswith(suffix)]
+    except OSError:
+        return
+    for entry in entries:
+        pid = entry.name[len(prefix):-len(suffix)]
+        if pid.isdigit() and _writer_gone(int(pid), entry.path):
+            try:
+                os.remove(entry.path)
+            except OSError:
+                pass
+
+
+def _writer_gone(pid: int, path: str) -> bool:
+    if pid == os.getpid():
+        return True  # this process writes one file at a time, so an old one of ours is stale
+    if os.name == "posix":
+        try:
+            os.kill(pid, 0)  # signal 0: only asks whether the process exists
+        except ProcessLookupError:
+            return True
+        except OSError:
+            return False
+        return False
+    try:  # elsewhere (os.kill(pid, 0) would interrupt the process on Windows), go by age
+        return time.time() - os.path.getmtime(path) > 3600
+    except OSError:
+        return False
+
+
 def _checksum(state: dict) -> str:
+    import hashlib  # here, not at the top: it costs milliseconds of every start without a save
     canonical = json.dumps(state, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
@@ -122,6 +157,7 @@ class SaveStore:
 
     def __init__(self, folder: str | None = None):
         self.folder = folder or os.path.join(data_dir(), "saves")
+        self._checked: set[str] = set()  # slots known to hold a usable save (or nothing)
 
     def path(self, slot: str) -> str:
         if slot not in SLOTS:
@@ -131,14 +167,19 @@ class SaveStore:
     def save(self, slot: str, state: GameState, label: dict | None = None) -> str:
         os.makedirs(self.folder, exist_ok=True)
         path = self.path(slot)
+        if slot not in self._checked:
+            _move_aside_if_broken(path)
         write_atomic(path, encode(state, label))
+        self._checked.add(slot)
         return path
 
     def exists(self, slot: str) -> bool:
         return os.path.exists(self.path(slot))
 
     def load(self, slot: str) -> LoadResult:
-        return load_file(self.path(slot))
+        result = load_file(self.path(slot))
+        self._checked.add(slot)  # a broken save was moved aside by load_file
+        return result
 
     def peek(self, slot: str) -> dict | None:
         """The label of a save without moving anything aside (for menus); None if unusable."""
@@ -148,6 +189,20 @@ class SaveStore:
             return label
         except (OSError, SaveFormatError):
             return None
+
+
+def _move_aside_if_broken(path: str) -> None:
+    """Before a save is written over `path`: a file there that is not a usable save (cut short, from
+    a newer version...) is moved aside, so that starting a new game never destroys it."""
+    try:
+        with open(path, "rb") as fh:
+            blob = fh.read()
+    except OSError:
+        return
+    try:
+        decode(blob)
+    except SaveFormatError:
+        move_aside(path)
 
 
 def load_file(path: str) -> LoadResult:

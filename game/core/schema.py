@@ -10,9 +10,8 @@ from __future__ import annotations
 from .compiler import NUMBER
 from .schema_types import (F, Any_, Asset, Bool, Condition, Effects, Enum, Id, List, Num, Obj, OneOf,
                            Ref, Str, Table, Text)
+from .sources import SCHEMA_VERSION  # noqa: F401 - defined there so reading the cache needs no schema
 from .yamlsafe import YList
-
-SCHEMA_VERSION = 1
 
 SOURCE = OneOf([
     (str, Str(what="a source")),

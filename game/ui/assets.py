@@ -1,8 +1,10 @@
 """Pictures and sounds: loaded on demand, rendered once per size, never fatal when missing.
 
 SVG illustrations are rendered by SDL_image at the exact pixel size they are drawn at and kept, so
-they stay crisp from 1024x600 to 3840x2160 and drawing them costs one blit. A missing or broken file
-gives a visible placeholder and one log line, never a crash.
+they stay crisp from 1024x600 to 3840x2160 and drawing them costs one blit. What is kept in memory is
+bounded by bytes, not by count (one full-screen picture at 4K is 33 MB); large renders are also kept
+on disk between runs (picture_cache.py). A missing or broken file gives a visible placeholder and one
+log line, never a crash.
 """
 
 from __future__ import annotations
@@ -15,16 +17,22 @@ from collections import OrderedDict
 import pygame
 
 from ..core.paths import assets_dir
+from .picture_cache import PictureCache
 
 log = logging.getLogger("neighbour.assets")
 _VIEWBOX = re.compile(r'viewBox="\s*[-\d.]+[\s,]+[-\d.]+[\s,]+([\d.]+)[\s,]+([\d.]+)')
 
 
 class Images:
-    def __init__(self, roots: list[str] | None = None, limit: int = 48):
+    def __init__(self, roots: list[str] | None = None, limit: int = 48,
+                 max_bytes: int = 32 * 1024 * 1024, disk: PictureCache | None = None):
         self.roots = roots or [assets_dir()]
         self.limit = limit
+        self.max_bytes = max_bytes
+        self.disk = disk
         self._cache: OrderedDict[tuple, pygame.Surface] = OrderedDict()
+        self._bytes = 0
+        self._biggest = 0
         self._aspect: dict[str, float] = {}
         self._reported: set[str] = set()
 
@@ -36,9 +44,15 @@ class Images:
         return None
 
     def _remember(self, key: tuple, surf: pygame.Surface) -> pygame.Surface:
+        old = self._cache.pop(key, None)
+        if old is not None:
+            self._bytes -= _size(old)
         self._cache[key] = surf
-        if len(self._cache) > self.limit:
-            self._cache.popitem(last=False)
+        self._bytes += _size(surf)
+        self._biggest = max(self._biggest, _size(surf))
+        budget = max(self.max_bytes, 3 * self._biggest)  # room for three full-screen pictures at 4K too
+        while len(self._cache) > 1 and (len(self._cache) > self.limit or self._bytes > budget):
+            self._bytes -= _size(self._cache.popitem(last=False)[1])
         return surf
 
     def aspect(self, rel: str) -> float:
@@ -67,21 +81,37 @@ class Images:
         if surf is not None:
             self._cache.move_to_end(key)
             return surf
+        return self._remember(key, self._render(rel, size))
+
+    def _kept(self, path: str | None, size: tuple[int, int]) -> bool:
+        """Whether a render of this file at this size is worth keeping on disk."""
+        return self.disk is not None and path is not None and path.endswith(".svg") and self.disk.worth_keeping(size)
+
+    def _render(self, rel: str, size: tuple[int, int], kept: bool = True) -> pygame.Surface:
+        """The picture at this size; one not `kept` (drawn once into another) is neither stored on
+        disk nor converted, which spares a full-screen copy."""
         path = self.find(rel)
         try:
             if path is None:
                 raise FileNotFoundError(rel)
+            keep = kept and self._kept(path, size)
+            surf = self.disk.get(path, size) if keep else None  # type: ignore[union-attr]
+            if surf is not None:
+                return surf
             if path.endswith(".svg"):
                 surf = pygame.image.load_sized_svg(path, size)
             else:
                 surf = pygame.transform.smoothscale(pygame.image.load(path), size)
-            surf = surf.convert_alpha() if pygame.display.get_surface() else surf
+            if kept and pygame.display.get_surface():
+                surf = surf.convert_alpha()
+            if keep:
+                self.disk.put(path, size, surf)  # type: ignore[union-attr]
+            return surf
         except (pygame.error, OSError, ValueError, FileNotFoundError) as exc:
             if rel not in self._reported:
                 log.warning("picture %s could not be loaded (%s); showing a placeholder", rel, exc)
                 self._reported.add(rel)
-            surf = placeholder(size, rel)
-        return self._remember(key, surf)
+            return placeholder(size, rel)
 
     def cover(self, rel: str, size: tuple[int, int]) -> pygame.Surface:
         """The picture scaled to cover `size` completely, centred and cropped."""
@@ -91,17 +121,24 @@ class Images:
         if surf is not None:
             self._cache.move_to_end(key)
             return surf
+        path = self.find(rel)
+        keep = self._kept(path, (w, h))
+        out = self.disk.get(path, (w, h), "cover") if keep else None  # type: ignore[union-attr, arg-type]
+        if out is not None:
+            return self._remember(key, out)
         aspect = self.aspect(rel)
         if w / h > aspect:
             rw, rh = w, int(round(w / aspect))
         else:
             rw, rh = int(round(h * aspect)), h
-        full = self.load(rel, (rw, rh))
+        full = self._render(rel, (rw, rh), kept=False)  # only the cropped picture is kept
         fw, fh = full.get_size()
         out = pygame.Surface((w, h)).convert() if pygame.display.get_surface() else pygame.Surface((w, h))
         out.fill((200, 200, 200))
         out.blit(full, ((w - fw) // 2, (h - fh) // 2))
-        self._cache.pop(("cover", rel, (w, h)), None)
+        del full  # before the copy to disk: one full-screen picture less in memory at once
+        if keep and rel not in self._reported:  # never keep a placeholder
+            self.disk.put(path, (w, h), out, "cover")  # type: ignore[union-attr, arg-type]
         return self._remember(key, out)
 
     def icon(self, name: str, size: int, color: tuple[int, int, int]) -> pygame.Surface:
@@ -116,6 +153,11 @@ class Images:
 
     def clear(self) -> None:
         self._cache.clear()
+        self._bytes = self._biggest = 0
+
+
+def _size(surf: pygame.Surface) -> int:
+    return surf.get_height() * surf.get_pitch()
 
 
 def placeholder(size: tuple[int, int], label: str) -> pygame.Surface:

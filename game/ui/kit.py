@@ -44,6 +44,7 @@ class Kit:
         self.lang = settings.lang or content.default_lang
         self.min_target = 44         # the kiosk raises this (15 mm fingers)
         self.audit: list | None = None  # tests set a list to record where every text is drawn
+        self.spare_layer: pygame.Surface | None = None  # a full-screen surface for the next play screen
 
     # -- configuration -----------------------------------------------------------------------
     def resize(self, w: int, h: int) -> None:
@@ -147,6 +148,13 @@ class Kit:
                          pygame.Rect(x, (clip or surf.get_clip()).y, width, (clip or surf.get_clip()).h))
             y += lh
         return y - top
+
+    def darken(self, surf: pygame.Surface, rect: pygame.Rect | None, alpha: int) -> None:
+        """Darken an area as a black veil of this opacity would, without allocating a veil surface
+        (a full-screen one is 8 MB at 1080p, and modal screens drew one every frame)."""
+        if alpha > 0:
+            keep = 255 - min(255, alpha)
+            surf.fill((keep, keep, keep), rect, special_flags=pygame.BLEND_MULT)
 
     def panel(self, surf: pygame.Surface, rect: pygame.Rect, color=None, radius: int | None = None,
               border: tuple[int, int, int] | None = None) -> None:

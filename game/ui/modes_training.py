@@ -86,6 +86,7 @@ class FeedbackScreen(MenuScreen):
         parts += ["• " + line for line in principle_lines(k, choice)]
         super().__init__(app, k.ui("training.feedback_title"), [(k.ui("ui.continue"), lambda: self.close(True))],
                          body="\n\n".join(parts), back=lambda: self.close(True), icons=["check"], width=900)
+        self.choice = choice
 
 
 class ScenarioListScreen(Screen):

@@ -3,21 +3,22 @@
 Rendering a full-screen SVG illustration takes 40-80 ms at 1080p, more than everything else the game
 does before its first frame; reading the pixels back takes a few. Only large pictures are kept
 (icons render in a fraction of a millisecond). Each file holds raw pixels with a header and a
-checksum, named by a hash of the SVG's bytes, the size and the renderer's version, so an edited
-picture or a new pygame simply misses the cache. A damaged file is ignored; the folder is kept under
-`max_bytes` by deleting the least recently used files. Nothing here is ever needed: every failure
-falls back to rendering.
+checksum, and is named by a hash (cache.Digest) of the SVG's bytes, the size and the renderer's
+version, so an edited picture or a new pygame simply misses the cache. A damaged file is ignored; the
+folder is kept under `max_bytes` by deleting the least recently used files. Nothing here is ever
+needed: every failure falls back to rendering.
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import struct
 import zlib
 
 import pygame
+
+from ..core.cache import Digest
 
 log = logging.getLogger("neighbour.pictures")
 
@@ -37,20 +38,20 @@ class PictureCache:
     def worth_keeping(size: tuple[int, int]) -> bool:
         return size[0] * size[1] >= MIN_PIXELS
 
-    def _path(self, source: str, size: tuple[int, int]) -> str | None:
+    def _path(self, source: str, size: tuple[int, int], kind: str) -> str | None:
         try:
             with open(source, "rb") as fh:
                 data = fh.read()
         except OSError:
             return None
-        h = hashlib.sha1(self._version)
-        h.update(f"{size[0]}x{size[1]}".encode())
+        h = Digest(self._version)
+        h.update(f"{kind}/{size[0]}x{size[1]}/{len(data)}".encode())
         h.update(data)
         return os.path.join(self.folder, h.hexdigest() + ".pix")
 
-    def get(self, source: str, size: tuple[int, int]) -> pygame.Surface | None:
-        """The picture as rendered before at this size, or None."""
-        path = self._path(source, size)
+    def get(self, source: str, size: tuple[int, int], kind: str = "fit") -> pygame.Surface | None:
+        """The picture as rendered before at this size (and kind: fit or cover), or None."""
+        path = self._path(source, size, kind)
         if path is None:
             return None
         try:
@@ -71,19 +72,24 @@ class PictureCache:
             pass
         return pygame.image.frombuffer(pixels, (w, h), FORMAT)
 
-    def put(self, source: str, size: tuple[int, int], surf: pygame.Surface) -> None:
+    def put(self, source: str, size: tuple[int, int], surf: pygame.Surface, kind: str = "fit") -> None:
         """Keep a rendered picture; never raises."""
-        path = self._path(source, size)
+        path = self._path(source, size, kind)
         if path is None:
             return
         try:
-            pixels = pygame.image.tobytes(surf, FORMAT)
             w, h = surf.get_size()
             os.makedirs(self.folder, exist_ok=True)
             tmp = f"{path}.{os.getpid()}.tmp"
+            crc = 0
             with open(tmp, "wb") as fh:
-                fh.write(HEADER.pack(MAGIC, w, h, zlib.crc32(pixels)))
-                fh.write(pixels)
+                fh.write(HEADER.pack(MAGIC, w, h, 0))
+                for y in range(0, h, 64):  # in stripes: no second full-screen copy in memory
+                    rows = pygame.image.tobytes(surf.subsurface((0, y, w, min(64, h - y))), FORMAT)
+                    crc = zlib.crc32(rows, crc)
+                    fh.write(rows)
+                fh.seek(0)
+                fh.write(HEADER.pack(MAGIC, w, h, crc))
             os.replace(tmp, path)
             self.prune()
         except (OSError, pygame.error, ValueError) as exc:

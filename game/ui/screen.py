@@ -24,6 +24,7 @@ class Screen:
     modal = False          # drawn over the screen below it
     kiosk_safe = True      # may appear in kiosk mode
     scroll_step = 40
+    fps = 60               # frames a second while this screen animates (a slow crossfade needs fewer)
 
     def __init__(self, app: "App"):
         self.app = app
@@ -252,9 +253,7 @@ class MenuScreen(Screen):
         k = self.kit
         th = k.theme
         if self.modal:
-            veil = pygame.Surface((k.w, k.h), pygame.SRCALPHA)
-            veil.fill((0, 0, 0, 150))
-            surf.blit(veil, (0, 0))
+            k.darken(surf, None, 150)
         else:
             surf.fill(th.bg)
         k.panel(surf, self.panel, border=th.button_edge)

@@ -74,11 +74,14 @@ def wrap(text: str, font: pygame.font.Font, width: int) -> list[str]:
 
 
 class TextCache:
-    """Rendered text surfaces, least recently used first out."""
+    """Rendered text surfaces, least recently used first out, within a count and a memory budget
+    (a line of body text is about 100 KB at 1080p, so a count alone let the cache reach 100 MB)."""
 
-    def __init__(self, limit: int = 1200):
+    def __init__(self, limit: int = 1200, max_bytes: int = 16 * 1024 * 1024):
         self.limit = limit
+        self.max_bytes = max_bytes
         self._items: OrderedDict[tuple, pygame.Surface] = OrderedDict()
+        self._bytes = 0
 
     def render(self, font: pygame.font.Font, text: str, color: tuple[int, int, int]) -> pygame.Surface:
         key = (id(font), text, color)
@@ -88,9 +91,12 @@ class TextCache:
             return surf
         surf = font.render(text, True, color)
         self._items[key] = surf
-        if len(self._items) > self.limit:
-            self._items.popitem(last=False)
+        self._bytes += surf.get_pitch() * surf.get_height()
+        while len(self._items) > 1 and (len(self._items) > self.limit or self._bytes > self.max_bytes):
+            old = self._items.popitem(last=False)[1]
+            self._bytes -= old.get_pitch() * old.get_height()
         return surf
 
     def clear(self) -> None:
         self._items.clear()
+        self._bytes = 0

@@ -40,7 +40,28 @@ class PlayScreen(Screen):
         super().__init__(app)
         self.engine = app.session.engine
         self.static: pygame.Surface | None = None
+        self._layer: pygame.Surface | None = None
         self.top_buttons: list[Button] = []
+
+    def layer(self) -> pygame.Surface:
+        """The surface the static layer is drawn on, kept from one rebuild to the next and handed on
+        from one play screen to the next (kit.spare_layer): allocating a full-screen surface each
+        time the text scrolls cost more than drawing the layer, and one for every choice made the
+        memory churn."""
+        k = self.kit
+        if self._layer is None or self._layer.get_size() != (k.w, k.h):
+            spare, k.spare_layer = k.spare_layer, None
+            if spare is not None and spare.get_size() == (k.w, k.h):
+                self._layer = spare
+            else:
+                self._layer = pygame.Surface((k.w, k.h)).convert() if pygame.display.get_surface() \
+                    else pygame.Surface((k.w, k.h))
+        return self._layer
+
+    def exit(self) -> None:
+        super().exit()
+        if self._layer is not None:  # drawn over entirely by whoever takes it
+            self.kit.spare_layer, self._layer, self.static = self._layer, None, None
 
     def place_id(self) -> str:
         scene = self.engine.scene
@@ -119,9 +140,7 @@ class PlayScreen(Screen):
             surf.fill(th.bg, (0, bar, *area))
         shade = dim + th.picture_dim + th.shade
         if shade:
-            veil = pygame.Surface(area, pygame.SRCALPHA)
-            veil.fill((0, 0, 0, min(220, shade)))
-            surf.blit(veil, (0, bar))
+            k.darken(surf, pygame.Rect((0, bar), area), min(220, shade))
 
     def draw_bar(self, surf: pygame.Surface, subtitle: str = "") -> None:
         k = self.kit
@@ -346,7 +365,7 @@ class DayScreen(PlayScreen):
     def build_static(self) -> pygame.Surface:
         k = self.kit
         th = k.theme
-        surf = pygame.Surface((k.w, k.h)).convert() if pygame.display.get_surface() else pygame.Surface((k.w, k.h))
+        surf = self.layer()  # drawn over entirely: background, bar, card
         self.draw_background(surf)
         place = k.tr(k.content.places.get(self.place_id(), {}).get("name"))
         self.draw_bar(surf, place)
@@ -533,7 +552,7 @@ class DayEndScreen(PlayScreen):
     def draw(self, surf: pygame.Surface) -> None:
         k = self.kit
         if self.static is None or self.static.get_size() != surf.get_size():
-            st = pygame.Surface((k.w, k.h)).convert() if pygame.display.get_surface() else pygame.Surface((k.w, k.h))
+            st = self.layer()
             self.draw_background(st, dim=120)
             self.draw_bar(st)
             k.panel(st, self.panel)
