@@ -26,7 +26,7 @@ from .diagnostics import Report
 from .gcpause import gc_paused
 from .sources import SCHEMA_VERSION, Loaded, Source, find_sources
 
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5
 MAGIC = b"NBRCACHE"
 KEY_LENGTH = 64  # characters of the key in the file's header
 
@@ -91,6 +91,18 @@ def _strip_positions(value: Any) -> Any:
     return _intern(value)
 
 
+def pack_scenes(data: dict) -> dict:
+    """Each scene packed on its own by marshal, its event kept beside it: reading the cache then
+    decodes a scene only when the game first shows it (content.Scenes), not all of them at start."""
+    scenes = data.get("scenes")
+    if not scenes:
+        return data
+    out = dict(data)
+    out["scene_events"] = {sid: s["event"] for sid, s in scenes.items() if s.get("event")}
+    out["scenes"] = {sid: marshal.dumps(s) for sid, s in scenes.items()}
+    return out
+
+
 def _intern(value: Any) -> Any:
     return sys.intern(value) if type(value) is str and len(value) <= 40 else value
 
@@ -125,7 +137,7 @@ def read_cache(path: str, key: str) -> dict | None:
 def write_cache(path: str, key: str, data: dict) -> bool:
     """Write the cache atomically; False (and no cache) if the folder is not writable."""
     from .saves import write_atomic
-    payload = marshal.dumps(_strip_positions(data))
+    payload = marshal.dumps(pack_scenes(_strip_positions(data)))
     blob = MAGIC + key.encode("ascii") + zlib.crc32(payload).to_bytes(8, "little") + payload
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
