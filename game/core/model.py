@@ -127,17 +127,19 @@ class Model:
         is_risk, if_better, if_worse = scaling
         mods = if_better if ((delta < 0) if is_risk else (delta > 0)) else if_worse  # is_improvement()
         if mods:
-            saved_subject, saved_value, saved_delta = ctx.subject, ctx.value, ctx.delta
+            # `value` and `delta` mean something only inside a modifier, so they are set, not restored
+            saved_subject = ctx.subject
             ctx.subject, ctx.value, ctx.delta = subject, subject.get(var, 0.0), delta
             try:
                 for cond, factor, mod_id in mods:  # rules called as `rule.fn or rule`: see Engine.choices
                     if cond is not None and not (cond.fn or cond)(ctx):
                         continue
-                    delta *= max(0.0, float((factor.fn or factor)(ctx)))
+                    f = (factor.fn or factor)(ctx)  # compiled number rules give ints and floats
+                    delta *= f if f > 0.0 else 0.0
                     if applied is not None:
                         applied.append(mod_id)
             finally:
-                ctx.subject, ctx.value, ctx.delta = saved_subject, saved_value, saved_delta
+                ctx.subject = saved_subject
         step = self.max_step
         if not -step <= delta <= step:
             delta = max(-step, min(step, delta))
