@@ -21,7 +21,7 @@ import pytest
 from game.ui.app import App, Options
 from game.ui.modes_kiosk import AttractScreen, KioskMode
 from game.ui.settings import Settings
-from storytools import ROOT, WORLD
+from uitools import content_dirs  # the shipped content, with its two five-minute kiosk stories
 
 SHORT_EVENTS = 5000
 LONG_EVENTS = 200_000
@@ -107,7 +107,7 @@ class Visitor:
 
 def soak(tmp_path, events: int, seed: int = 20261122) -> dict:
     clock = Clock()
-    app = App(WORLD + [os.path.join(ROOT, "docs", "example")], Options(mode="kiosk", size=(1024, 600)),
+    app = App(content_dirs(), Options(mode="kiosk", size=(1024, 600)),
               clock=clock, settings=Settings())
     assert isinstance(app.mode, KioskMode)
     app.mode.keys_down = lambda: {}  # no staff holding the exit keys
@@ -159,7 +159,7 @@ def test_kiosk_soak(tmp_path, request):
 @pytest.mark.parametrize("stranded_on", ["story", "start menu", "still-there"])
 def test_walking_away_always_returns_to_the_attract_loop(tmp_path, stranded_on):
     clock = Clock()
-    app = App(WORLD + [os.path.join(ROOT, "docs", "example")], Options(mode="kiosk", size=(1024, 600)),
+    app = App(content_dirs(), Options(mode="kiosk", size=(1024, 600)),
               clock=clock, settings=Settings())
     app.mode.keys_down = lambda: {}
     v = Visitor(app, clock, random.Random(1))
