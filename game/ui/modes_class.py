@@ -15,7 +15,7 @@ import pygame
 
 from ..core import results
 from .modes import Mode
-from .screen import MenuScreen, Screen
+from .screen import MenuScreen, ModeMenuScreen, Screen
 from .screens.entry import EntryScreen
 from .widgets import Button, Scroller
 
@@ -92,8 +92,10 @@ class ClassMode(Mode):
         self.app.push(CompareScreen(self.app, self.first, self.last))
 
 
-class ClassSetupScreen(Screen):
+class ClassSetupScreen(ModeMenuScreen):
     """Enter the session code, then choose a role."""
+
+    home_mode = "class"
 
     def __init__(self, app: "App"):
         super().__init__(app)
@@ -117,41 +119,11 @@ class ClassSetupScreen(Screen):
         ]
         self.menu = MenuScreen(self.app, k.ui("class.title"), [(a, b) for a, b, _ in items],
                                body=k.ui("class.intro"), modal=False, icons=[i for *_, i in items], width=980)
-        self.menu.layout()
-        for b in self.menu.buttons[1:3]:
+        self.adopt(self.menu)
+        for b in self.menu.buttons[1:3]:  # the roles, once there is a code
             b.enabled = bool(m.code)
-        self.buttons = self.menu.buttons
-        self.scroller = self.menu.scroller
-        self.scroll_rect = self.menu.scroll_rect
         if not m.code:
             self.focus = 0
-        self.dirty = True
-
-    def visible(self, b: Button) -> bool:
-        return b not in self.menu.buttons or self.menu.visible(b)
-
-    def hit(self, pos: tuple[int, int]) -> int | None:
-        return self.menu.hit(pos)
-
-    def ensure_visible(self, index: int) -> None:
-        if index < len(self.menu.buttons):
-            self.menu.ensure_visible(index)
-
-    def handle(self, a) -> bool:
-        from . import input as act
-        if a.name in (act.SCROLL, act.DRAG, act.PAGE):
-            return self.menu.handle(a)
-        return super().handle(a)
-
-    def on_back(self) -> bool:
-        self.leave()
-        return True
-
-    def leave(self) -> None:
-        if self.app.options.mode != "class":
-            self.app.to_title()
-        else:
-            self.close()
 
     def enter_code(self) -> None:
         k = self.kit
@@ -188,9 +160,7 @@ class ClassSetupScreen(Screen):
         k = self.kit
         surf.blit(k.images.cover("places/classroom.svg", (k.w, k.h)), (0, 0))
         self.menu.focus = self.focus
-        veil = pygame.Surface((k.w, k.h), pygame.SRCALPHA)
-        veil.fill((0, 0, 0, 80 + k.theme.picture_dim))
-        surf.blit(veil, (0, 0))
+        k.darken(surf, None, 80 + k.theme.picture_dim)
         self.menu.modal = True
         self.menu.draw(surf)
 
@@ -288,9 +258,7 @@ class DebriefScreen(Screen):
 
     def draw(self, surf: pygame.Surface) -> None:
         k = self.kit
-        veil = pygame.Surface((k.w, k.h), pygame.SRCALPHA)
-        veil.fill((0, 0, 0, 150))
-        surf.blit(veil, (0, 0))
+        k.darken(surf, None, 150)
         k.panel(surf, self.panel, border=k.theme.button_edge)
         clip = surf.get_clip()
         surf.set_clip(self.scroll_rect)

@@ -16,7 +16,7 @@ from ..core.engine import CONTINUE
 from . import input as act
 from .modes import Mode
 from .modes_class import choice_text, results_dir
-from .screen import MenuScreen, Screen
+from .screen import MenuScreen, ModeMenuScreen, Screen
 from .widgets import Button, Scroller
 
 if TYPE_CHECKING:
@@ -89,7 +89,9 @@ class FeedbackScreen(MenuScreen):
         self.choice = choice
 
 
-class ScenarioListScreen(Screen):
+class ScenarioListScreen(ModeMenuScreen):
+    home_mode = "training"
+
     def __init__(self, app: "App"):
         super().__init__(app)
         if app.mode.name != "training":
@@ -116,36 +118,7 @@ class ScenarioListScreen(Screen):
         notes.append("")
         self.menu = MenuScreen(self.app, k.ui("training.title"), items, body=k.ui("training.intro"), modal=True,
                                icons=icons, notes=notes, width=1100)
-        self.menu.layout()
-        self.buttons = self.menu.buttons
-        self.scroller = self.menu.scroller
-        self.scroll_rect = self.menu.scroll_rect
-        self.dirty = True
-
-    def visible(self, b: Button) -> bool:
-        return b not in self.menu.buttons or self.menu.visible(b)
-
-    def hit(self, pos: tuple[int, int]) -> int | None:
-        return self.menu.hit(pos)
-
-    def ensure_visible(self, index: int) -> None:
-        if index < len(self.menu.buttons):
-            self.menu.ensure_visible(index)
-
-    def handle(self, a) -> bool:
-        if a.name in (act.SCROLL, act.DRAG, act.PAGE):
-            return self.menu.handle(a)
-        return super().handle(a)
-
-    def on_back(self) -> bool:
-        self.leave()
-        return True
-
-    def leave(self) -> None:
-        if self.app.options.mode != "training":
-            self.app.to_title()
-        else:
-            self.close()
+        self.adopt(self.menu)
 
     def next_feedback(self) -> None:
         fb = self.app.settings.feedback

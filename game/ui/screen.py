@@ -285,3 +285,54 @@ def confirm(app: "App", question: str, yes: str, no: str, on_yes: Callable[[], N
         holder["m"].close(False)
     holder["m"] = MenuScreen(app, question, [(no, do_no), (yes, do_yes)], body=body, back=do_no)
     app.push(holder["m"])
+
+
+class MenuHost:
+    """Mixed into a screen whose content is a MenuScreen it holds (with a picture, or top buttons,
+    around it): the menu's scrolling, hit-testing and keeping the focus in view are the menu's own.
+    Call `adopt(menu)` from layout()."""
+
+    menu: MenuScreen
+
+    def adopt(self, menu: MenuScreen, extra: list[Button] | None = None) -> None:
+        menu.layout()
+        self.menu = menu
+        self.buttons = menu.buttons + (extra or [])
+        self.scroller = menu.scroller
+        self.scroll_rect = menu.scroll_rect
+        self.dirty = True
+
+    def visible(self, b: Button) -> bool:
+        return b not in self.menu.buttons or self.menu.visible(b)
+
+    def hit(self, pos: tuple[int, int]) -> int | None:
+        i = super().hit(pos)  # type: ignore[misc]
+        if i is not None and self.buttons[i] in self.menu.buttons and not self.menu.scroll_rect.collidepoint(pos):
+            return None  # a menu button scrolled partly out of view is hit only where it shows
+        return i
+
+    def ensure_visible(self, index: int) -> None:
+        if index < len(self.menu.buttons):
+            self.menu.ensure_visible(index)
+
+    def handle(self, a: act.Action) -> bool:
+        if a.name in (act.SCROLL, act.DRAG, act.PAGE):
+            return self.menu.handle(a)
+        return super().handle(a)  # type: ignore[misc]
+
+
+class ModeMenuScreen(MenuHost, Screen):
+    """The first menu of a mode (class set-up, the training scenarios). Back closes it when the game
+    was started in that mode, and goes to the title screen when it was opened from there."""
+
+    home_mode = ""
+
+    def on_back(self) -> bool:
+        self.leave()
+        return True
+
+    def leave(self) -> None:
+        if self.app.options.mode != self.home_mode:
+            self.app.to_title()
+        else:
+            self.close()

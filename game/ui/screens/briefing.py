@@ -143,9 +143,7 @@ class BriefingScreen(Screen):
         art = k.content.places.get("reception" if self.camp.role == "resident" else "officers_station", {}).get("art")
         if art:
             surf.blit(k.images.cover(art, (k.w, k.h)), (0, 0))
-            veil = pygame.Surface((k.w, k.h), pygame.SRCALPHA)
-            veil.fill((0, 0, 0, 90 + th.picture_dim // 2))
-            surf.blit(veil, (0, 0))
+            k.darken(surf, None, 90 + th.picture_dim // 2)
         else:
             surf.fill(th.bg)
         k.panel(surf, self.left)

@@ -116,9 +116,7 @@ class EntryScreen(Screen):
     def draw(self, surf: pygame.Surface) -> None:
         k = self.kit
         th = k.theme
-        veil = pygame.Surface((k.w, k.h), pygame.SRCALPHA)
-        veil.fill((0, 0, 0, 150))
-        surf.blit(veil, (0, 0))
+        k.darken(surf, None, 150)
         k.panel(surf, self.panel, border=th.button_edge)
         pad = k.pad()
         k.text(surf, self.title, "heading", th.heading, (self.panel.x + pad, self.panel.y + pad))

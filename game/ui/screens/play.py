@@ -13,7 +13,7 @@ import pygame
 
 from ...core.engine import CONTINUE
 from .. import input as act
-from ..screen import MenuScreen, Screen
+from ..screen import MenuHost, MenuScreen, Screen
 from ..widgets import Button, Preview, Scroller
 
 if TYPE_CHECKING:
@@ -573,7 +573,7 @@ def number(before: float, after: float, kit) -> tuple[str, str]:
     return kit.num(before, ".1f"), kit.num(after, ".1f")
 
 
-class PhaseEndScreen(PlayScreen):
+class PhaseEndScreen(MenuHost, PlayScreen):
     """The end of a block of days: where the story moves next, and questions to think about."""
 
     def __init__(self, app: "App"):
@@ -589,25 +589,8 @@ class PhaseEndScreen(PlayScreen):
         body = ""
         if self.questions:
             body = k.ui("phase.reflect") + "\n\n" + "\n\n".join(f"• {q}" for q in self.questions)
-        self.menu = MenuScreen(self.app, title, [(k.ui("ui.continue"), self.proceed)], body=body, modal=True, width=900)
-        self.menu.layout()
-        self.buttons = self.menu.buttons + self.top_buttons
-        self.scroller = self.menu.scroller
-        self.scroll_rect = self.menu.scroll_rect
-        self.dirty = True
-
-    def visible(self, b: Button) -> bool:
-        return b not in self.menu.buttons or self.menu.visible(b)
-
-    def ensure_visible(self, index: int) -> None:
-        if index < len(self.menu.buttons):
-            self.menu.ensure_visible(index)
-
-    def handle(self, a: act.Action) -> bool:
-        if a.name in (act.SCROLL, act.DRAG, act.PAGE):
-            changed = self.menu.handle(a)
-            return changed
-        return super().handle(a)
+        self.adopt(MenuScreen(self.app, title, [(k.ui("ui.continue"), self.proceed)], body=body, modal=True, width=900),
+                   self.top_buttons)
 
     def proceed(self) -> None:
         self.engine.proceed()

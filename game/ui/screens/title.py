@@ -139,10 +139,7 @@ class TitleScreen(Screen):
         k = self.kit
         th = k.theme
         surf.blit(k.images.cover(self.art, (k.w, k.h)), (0, 0))
-        if th.picture_dim:
-            veil = pygame.Surface((k.w, k.h), pygame.SRCALPHA)
-            veil.fill((0, 0, 0, th.picture_dim))
-            surf.blit(veil, (0, 0))
+        k.darken(surf, None, th.picture_dim)
         x, top, w = self.col
         # a solid panel behind the words keeps them readable over any picture
         head = pygame.Rect(x - k.px(24), k.px(30), max(w, k.font("title").size("Neighbour")[0]) + k.px(48),
