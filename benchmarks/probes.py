@@ -45,7 +45,7 @@ def percentile(values: list[float], p: float) -> float:
 
 def playable_dirs() -> list[str]:
     """The shipped content, or the shipped world with docs/example while the story has errors."""
-    from game.core.cache import load_cached
+    from game.core.load.cache import load_cached
     from game.core.paths import content_dir
     shipped = [content_dir()]
     return shipped if load_cached(shipped)[0].report.ok else WORLD + [EXAMPLE]
@@ -101,9 +101,9 @@ def idle(work: str, mode: str = "play", seconds: float = 5.0) -> dict:
 def load(work: str, sizes: tuple[int, ...] = (1000, 5000, 10000), repeat: int = 5) -> dict:
     """CPU ms to load and check generated stories from YAML, and from the compiled cache + build."""
     from gen_story import write_story
-    from game.core.cache import load_cached
-    from game.core.content import build
-    from game.core.loader import load_sources
+    from game.core.load.cache import load_cached
+    from game.core.load.build import build
+    from game.core.load.loader import load_sources
     out = {}
     for n in sizes:
         folder = os.path.join(work, f"gen{n}")
@@ -136,9 +136,9 @@ def load(work: str, sizes: tuple[int, ...] = (1000, 5000, 10000), repeat: int = 
 def playthrough(work: str, games: int = 300, repeat: int = 5) -> dict:
     """Random playthroughs of the 1,000-scene story: choices per CPU second, after 100 games to warm up."""
     from gen_story import write_story
-    from game.core.content import build
-    from game.core.loader import load_sources
-    from game.core.simulate import make_policy, play_once
+    from game.core.load.build import build
+    from game.core.load.loader import load_sources
+    from game.core.play.simulate import make_policy, play_once
     folder = os.path.join(work, "gen1000")
     write_story(folder, 1000)
     content = build(load_sources(WORLD + [folder]).data)

@@ -35,9 +35,9 @@ def _add_content_args(p: argparse.ArgumentParser) -> None:
 
 def load_content(args: argparse.Namespace, use_cache: bool = True):
     """Content ready to play, or None after printing every problem to stderr."""
-    from .core.cache import load_cached
-    from .core.content import build
-    from .core.loader import load_sources
+    from .core.load.cache import load_cached
+    from .core.load.build import build
+    from .core.load.loader import load_sources
     dirs = _content_dirs(args)
     loaded = load_cached(dirs)[0] if use_cache else load_sources(dirs)
     if not loaded.report.ok:
@@ -101,7 +101,7 @@ def _format_stats(stats: dict) -> str:
 
 
 def cmd_simulate(args: argparse.Namespace) -> int:
-    from .core.simulate import simulate
+    from .core.play.simulate import simulate
     content = load_content(args)
     if content is None:
         return 1
@@ -146,7 +146,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
 
 
 def cmd_play_text(args: argparse.Namespace) -> int:
-    from .core.textplay import TextGame
+    from .terminal.textplay import TextGame
     content = load_content(args)
     if content is None:
         return 1
@@ -176,7 +176,7 @@ def cmd_play_text(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    from .core.schema import json_schema
+    from .core.load.schema import json_schema
     text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
     if args.out:
         with open(args.out, "w", encoding="utf-8") as fh:

@@ -13,8 +13,8 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-from game.core.saves import SaveStore  # noqa: E402
-from game.core.state import GameState  # noqa: E402
+from game.core.play.saves import SaveStore  # noqa: E402
+from game.core.play.state import GameState  # noqa: E402
 
 
 def state_for(counter: int) -> GameState:

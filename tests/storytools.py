@@ -5,9 +5,10 @@ from __future__ import annotations
 import os
 import textwrap
 
-from game.core.content import Content, build
-from game.core.engine import Engine
-from game.core.loader import Loaded, load_sources
+from game.core.content import Content
+from game.core.load.build import build
+from game.core.play.engine import Engine
+from game.core.load.loader import Loaded, load_sources
 from game.core.paths import content_dir
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))

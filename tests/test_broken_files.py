@@ -7,9 +7,9 @@ import sys
 
 import pytest
 
-from game.core import yamlsafe
+from game.core.load import yamlsafe
 from game.core.lint import lint
-from game.core.saves import SaveStore, load_file
+from game.core.play.saves import SaveStore, load_file
 from storytools import ROOT, WORLD
 
 CORPUS = os.path.join(ROOT, "tests", "corpus")

@@ -2,8 +2,8 @@
 
 import os
 
-from game.core import cache
-from game.core.content import build
+from game.core.load import cache
+from game.core.load.build import build
 from storytools import WORLD, write
 
 
@@ -67,9 +67,9 @@ def test_content_from_the_cache_plays_exactly_as_from_source(tmp_path):
     be able to tell: the same scenes, and the same playthroughs choice for choice."""
     import random
 
-    from game.core.loader import load_sources
+    from game.core.load.loader import load_sources
     from game.core.paths import content_dir
-    from game.core.simulate import make_policy, play_once
+    from game.core.play.simulate import make_policy, play_once
     dirs = [content_dir()]
     cache.load_cached(dirs, str(tmp_path / "c"))
     cached, hit = cache.load_cached(dirs, str(tmp_path / "c"))

@@ -7,7 +7,7 @@ import re
 import pytest
 import yaml
 
-from game.core.content import build
+from game.core.load.build import build
 from game.core.lint import lint
 from game.core.paths import content_dir
 from storytools import ROOT

@@ -15,12 +15,12 @@ class Block:
 sys.meta_path.insert(0, Block())
 import importlib, pkgutil
 import game.core as core
-for mod in pkgutil.iter_modules(core.__path__):
-    importlib.import_module("game.core." + mod.name)
-from game.core.cache import load_cached
-from game.core.content import build
+for mod in pkgutil.walk_packages(core.__path__, "game.core."):
+    importlib.import_module(mod.name)
+from game.core.load.cache import load_cached
+from game.core.load.build import build
 from game.core.paths import content_dir
-from game.core.simulate import simulate
+from game.core.play.simulate import simulate
 loaded, _ = load_cached([content_dir()])
 assert loaded.report.ok, loaded.report.format()
 content = build(loaded.data)

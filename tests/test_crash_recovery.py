@@ -13,7 +13,7 @@ import os
 import pygame
 import pytest
 
-from game.core.saves import SaveStore
+from game.core.play.saves import SaveStore
 from game.ui.app import App, Options
 from game.ui.modes_kiosk import AttractScreen
 from game.ui.screens.messages import MessageScreen

@@ -2,8 +2,8 @@
 
 import os
 
-from game.core import schema
-from game.core.schema_types import List, Obj, OneOf, Table
+from game.core.load import schema
+from game.core.load.schema_types import List, Obj, OneOf, Table
 from storytools import ROOT
 
 

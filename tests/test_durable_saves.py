@@ -20,7 +20,7 @@ import time
 
 import pytest
 
-from game.core.saves import SaveStore, encode, load_file
+from game.core.play.saves import SaveStore, encode, load_file
 from save_writer import state_for
 from storytools import ROOT
 

@@ -2,9 +2,9 @@
 
 import pytest
 
-from game.core.engine import CONTINUE, Engine, EngineError
-from game.core.simulate import make_policy, play_once
-from game.core.state import GameState
+from game.core.play.engine import CONTINUE, Engine, EngineError
+from game.core.play.simulate import make_policy, play_once
+from game.core.play.state import GameState
 from storytools import campaign, story, texts
 
 

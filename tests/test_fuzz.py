@@ -24,15 +24,15 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from game.core import rules
-from game.core.compiler import CompileError, compile_condition, compile_effects
+from game.core.rules import parse as rules
+from game.core.rules.compile import CompileError, compile_condition, compile_effects
 from game.core.diagnostics import Report
 from game.core.lint import lint
-from game.core.loader import gather_symbols, load_sources, merge, read_sources
-from game.core.schema import SECTIONS
-from game.core.schema_types import (Any_, Asset, Bool, Condition, Effects, Enum, Id, List, Num, Obj, OneOf,
+from game.core.load.loader import gather_symbols, load_sources, merge, read_sources
+from game.core.load.schema import SECTIONS
+from game.core.load.schema_types import (Any_, Asset, Bool, Condition, Effects, Enum, Id, List, Num, Obj, OneOf,
                                     Ref, Str, Table, Text)
-from game.core.sources import find_sources
+from game.core.load.sources import find_sources
 from storytools import ROOT, WORLD
 from test_rules import boolean
 

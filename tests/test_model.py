@@ -2,8 +2,8 @@
 
 import pytest
 
-from game.core.content import build
-from game.core.loader import load_sources
+from game.core.load.build import build
+from game.core.load.loader import load_sources
 from storytools import WORLD
 
 

@@ -11,8 +11,8 @@ import os
 
 import pygame
 
-from game.core import results
-from game.core.simulate import play_once
+from game.core.play import results
+from game.core.play.simulate import play_once
 from game.ui.modes_class import ClassSetupScreen, CompareScreen, DebriefScreen
 from game.ui.modes_kiosk import AttractScreen, KioskConfig, KioskStartScreen, StillThereScreen
 from game.ui.modes_training import FeedbackScreen, ReviewScreen, ScenarioListScreen

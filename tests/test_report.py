@@ -20,11 +20,11 @@ import textwrap
 import pytest
 
 from game import cli
-from game.core import results
-from game.core.content import build
-from game.core.engine import Engine
-from game.core.loader import load_sources
-from game.core.simulate import make_policy, play_once
+from game.core.play import results
+from game.core.load.build import build
+from game.core.play.engine import Engine
+from game.core.load.loader import load_sources
+from game.core.play.simulate import make_policy, play_once
 from game.report import export_run_html
 from game.report.gather import REASONS, gather
 from storytools import ROOT, WORLD

@@ -3,8 +3,8 @@
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from game.core import rules
-from game.core.compiler import (BOOL, NUMBER, CompileError, Symbols, Usage, compile_condition,
+from game.core.rules import parse as rules
+from game.core.rules.compile import (BOOL, NUMBER, CompileError, Symbols, Usage, compile_condition,
                                 compile_effects, effect_targets)
 
 SYMBOLS = Symbols(

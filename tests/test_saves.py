@@ -6,8 +6,9 @@ import os
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from game.core.saves import SaveStore, decode, encode, write_atomic
-from game.core.state import OLDEST_READABLE, SAVE_VERSION, GameState, SaveFormatError
+from game.core.files import write_atomic
+from game.core.play.saves import SaveStore, decode, encode
+from game.core.play.state import OLDEST_READABLE, SAVE_VERSION, GameState, SaveFormatError
 
 names = st.text(alphabet="abcdefghij_", min_size=1, max_size=8)
 numbers = st.floats(min_value=0, max_value=100, allow_nan=False)

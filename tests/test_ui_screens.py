@@ -108,7 +108,7 @@ def tour(app, label: str) -> None:
     app.push(DebriefScreen(app))
     check_layout(app, f"{label} debrief")
     app.pop()
-    from game.core import results
+    from game.core.play import results
     run = results.build(app.session.engine, "class", "X", "en")
     app.push(CompareScreen(app, run, run))
     check_layout(app, f"{label} compare")

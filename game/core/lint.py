@@ -14,9 +14,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .crosscheck import at
+from .load.crosscheck import at
 from .diagnostics import Report
-from .loader import Loaded, load_sources
+from .load.loader import Loaded, load_sources
 from .paths import asset_roots  # noqa: F401 - part of lint's interface
 
 END = "end"
@@ -269,8 +269,8 @@ def _long_texts(data: dict, report: Report) -> None:
 
 
 def _unreached_endings(data: dict, report: Report, runs: int) -> None:
-    from .content import build
-    from .simulate import simulate
+    from .load.build import build
+    from .play.simulate import simulate
     try:
         content = build(data)
     except Exception as exc:  # pragma: no cover - build of checked content should not fail

@@ -17,7 +17,8 @@ from operator import itemgetter
 from dataclasses import dataclass
 from typing import Any
 
-from .compiler import NUMBER, Symbols
+from .rules.compile import NUMBER, Symbols
+from .rules.compiled import Effect, Rule
 
 
 @dataclass(slots=True)
@@ -53,7 +54,6 @@ class Modifier:
     __slots__ = ("id", "name", "to", "applies", "cond", "factor", "why", "sources")
 
     def __init__(self, spec: dict, symbols: Symbols):
-        from .content import Rule
         self.id: str = spec["id"]
         self.name = spec["name"]
         self.to = frozenset(spec["to"])
@@ -68,7 +68,6 @@ class Model:
     """The model read from content: variables, modifiers, daily drift, risk formula."""
 
     def __init__(self, spec: dict, symbols: Symbols):
-        from .content import Effect, Rule
         self.spec = spec
         self.title = spec["title"]
         self.disclaimer = spec["disclaimer"]

@@ -12,7 +12,7 @@ import argparse
 import os
 import sys
 
-from ..core.saves import write_atomic
+from ..core.files import write_atomic
 from .classpage import build_page
 from .gather import gather
 from .markup import Words

@@ -11,7 +11,7 @@ import os
 import re
 from dataclasses import dataclass
 
-from ..core import results
+from ..core.play import results
 from ..core.content import Content
 from .stats import Run
 

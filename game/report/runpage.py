@@ -11,7 +11,7 @@ import os
 from typing import Any
 
 from ..core.content import Content
-from ..core.saves import write_atomic
+from ..core.files import write_atomic
 from . import stats
 from .markup import Words, esc, figure, page, para, paras, section, table
 from .parts import about_section, campaign_title, choice_label, footer, principle_name, scene_label

@@ -20,11 +20,13 @@ from typing import TYPE_CHECKING, Any, Callable
 
 import pygame
 
-from ..core.cache import cache_dir, load_cached
-from ..core.content import Content, build
+from ..core.load.cache import cache_dir, load_cached
+from ..core.content import Content
+from ..core.load.build import build
 from ..core.diagnostics import Report
-from ..core.saves import SaveStore, data_dir
-from ..core.state import GameState
+from ..core.files import data_dir
+from ..core.play.saves import SaveStore
+from ..core.play.state import GameState
 from . import input as act
 from .assets import Images, Sounds
 from .heap import map_large_blocks
@@ -34,7 +36,7 @@ from .screen import Screen
 from .settings import Settings
 
 if TYPE_CHECKING:  # the engine is imported when a game starts, not before the first frame
-    from ..core.engine import Engine
+    from ..core.play.engine import Engine
 
 log = logging.getLogger("neighbour")
 FPS = 60
@@ -271,7 +273,7 @@ class App:
 
     def reload_content(self) -> None:
         """F5: read the content from disk again; keep the player's place where it still exists."""
-        from ..core.loader import load_sources
+        from ..core.load.loader import load_sources
         from .screens.messages import ErrorScreen, MessageScreen
         try:
             loaded = load_sources(self.dirs)
@@ -303,7 +305,7 @@ class App:
         content = self.content
         if state.campaign not in content.campaigns:
             return self.kit.ui("reload.no_campaign")
-        from ..core.engine import Engine
+        from ..core.play.engine import Engine
         engine = Engine(content, state)
         if state.status == "scene" and state.scene not in content.scenes:
             notes.append(self.kit.ui("reload.scene_gone", scene=state.scene or ""))
@@ -317,7 +319,7 @@ class App:
     def new_game(self, campaign: str, profile: str | None = None, seed: int | None = None,
                  scenario: str | None = None, mode: str | None = None, code: str | None = None) -> None:
         seed = int(seed if seed is not None else (time.time_ns() // 1000) % 2**31)
-        from ..core.engine import Engine
+        from ..core.play.engine import Engine
         engine = Engine.new(self.content, campaign, profile=profile, seed=seed, scenario=scenario)
         self.session = Session(engine, mode or self.options.mode, code)
         self.route()
@@ -331,7 +333,7 @@ class App:
                 text += "\n\n" + self.kit.ui("saves.moved", path=result.moved_to)
             self.push(MessageScreen(self, self.kit.ui("saves.title"), text))
             return False
-        from ..core.engine import Engine
+        from ..core.play.engine import Engine
         try:
             self.session = Session(Engine(self.content, result.state))
         except Exception as exc:
@@ -565,7 +567,7 @@ def _default_size() -> tuple[int, int]:
 
 def _empty_content() -> Content:
     """Just enough content to draw the error screen when the real content failed to load."""
-    from ..core.compiler import Symbols
+    from ..core.rules.compile import Symbols
     from ..core.model import Model
     model = Model({"title": {}, "disclaimer": {}, "variables": {}, "risk": {"intercept": 0, "factors": [],
                                                                            "explain": {}}},

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from ..core import results
+from ..core.play import results
 from .modes import Mode
 from .screen import MenuScreen, ModeMenuScreen, Screen
 from .screens.entry import EntryScreen

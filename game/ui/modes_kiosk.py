@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from ..core.saves import write_atomic
+from ..core.files import write_atomic
 from . import input as act
 from .modes import Mode
 from .screen import MenuScreen, Screen, confirm

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from ..core import results
-from ..core.engine import CONTINUE
+from ..core.play import results
+from ..core.play.engine import CONTINUE
 from . import input as act
 from .modes import Mode
 from .modes_class import choice_text, results_dir

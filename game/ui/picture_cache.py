@@ -18,7 +18,7 @@ import zlib
 
 import pygame
 
-from ..core.cache import Digest
+from ..core.load.cache import Digest
 
 log = logging.getLogger("neighbour.pictures")
 

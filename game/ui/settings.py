@@ -11,7 +11,7 @@ import logging
 import os
 from dataclasses import asdict, dataclass, fields
 
-from ..core.saves import data_dir, write_atomic
+from ..core.files import data_dir, write_atomic
 
 log = logging.getLogger("neighbour.settings")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ...core.saves import SLOTS
+from ...core.play.saves import SLOTS
 from ..screen import MenuScreen, confirm
 from ..settings import FONTS, SCAN_SPEEDS, TEXT_SIZES, THEME_IDS
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from ...core.engine import CONTINUE
+from ...core.play.engine import CONTINUE
 from .. import input as act
 from ..screen import MenuHost, MenuScreen, Screen
 from ..widgets import Button, Preview, Scroller

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .diagnostics import Report, did_you_mean
+from ..diagnostics import Report, did_you_mean
 
 
 def at(entry: dict) -> tuple[str, int, int]:

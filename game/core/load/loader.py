@@ -11,9 +11,9 @@ from __future__ import annotations
 from typing import Any
 
 from . import yamlsafe
-from .compiler import BOOL, NUMBER, TEXT, Symbols, Usage
-from .diagnostics import Report, did_you_mean
-from .gcpause import gc_paused
+from ..rules.compile import BOOL, NUMBER, TEXT, Symbols, Usage
+from ..diagnostics import Report, did_you_mean
+from ..gcpause import gc_paused
 from .schema import SECTIONS, STRING_KEY
 from .schema_types import INVALID, Ctx, Table
 # Source, Loaded and find_sources moved to sources.py; still importable from here.

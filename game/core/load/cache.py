@@ -22,8 +22,8 @@ import sys
 import zlib
 from typing import Any
 
-from .diagnostics import Report
-from .gcpause import gc_paused
+from ..diagnostics import Report
+from ..gcpause import gc_paused
 from .sources import SCHEMA_VERSION, Loaded, Source, find_sources
 
 CACHE_FORMAT = 5
@@ -136,7 +136,7 @@ def read_cache(path: str, key: str) -> dict | None:
 
 def write_cache(path: str, key: str, data: dict) -> bool:
     """Write the cache atomically; False (and no cache) if the folder is not writable."""
-    from .saves import write_atomic
+    from ..files import write_atomic
     payload = marshal.dumps(pack_scenes(_strip_positions(data)))
     blob = MAGIC + key.encode("ascii") + zlib.crc32(payload).to_bytes(8, "little") + payload
     try:

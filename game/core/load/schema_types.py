@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import rules
-from .compiler import BOOL, NUMBER, CompileError, Symbols, Usage, compile_condition, compile_effects
-from .diagnostics import Report, did_you_mean
+from ..rules import parse as rules
+from ..rules.compile import BOOL, NUMBER, CompileError, Symbols, Usage, compile_condition, compile_effects
+from ..diagnostics import Report, did_you_mean
 from .yamlsafe import Mark, YList, YMap
 
 INVALID = object()

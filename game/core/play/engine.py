@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any, Callable
 
-from .content import Campaign, Choice, Content, Ending, Epilogue, Scene
-from .model import Estimate
+from ..content import Campaign, Choice, Content, Ending, Epilogue, Scene
+from ..model import Estimate
 from .state import GameState
 
 MASK64 = (1 << 64) - 1
@@ -169,7 +169,7 @@ class Engine:
         camp = self.campaign
         if self.state.scenario is None:
             return camp.blocks
-        from .content import Block, Day
+        from ..content import Block, Day
         scen = self.content.scenarios.get(self.state.scenario)
         if scen is None:
             raise EngineError(f"unknown scenario '{self.state.scenario}'")

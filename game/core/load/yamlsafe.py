@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from .diagnostics import ERROR, WARNING, Diagnostic
+from ..diagnostics import ERROR, WARNING, Diagnostic
 
 try:  # the C parser is about six times faster; fall back quietly where libyaml is missing
     _Loader = yaml.CSafeLoader

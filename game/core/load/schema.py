@@ -7,7 +7,7 @@ examples. Field descriptions here are what an editor shows on hover, so they are
 
 from __future__ import annotations
 
-from .compiler import NUMBER
+from ..rules.compile import NUMBER
 from .schema_types import (F, Any_, Asset, Bool, Condition, Effects, Enum, Id, List, Num, Obj, OneOf,
                            Ref, Str, Table, Text)
 from .sources import SCHEMA_VERSION  # noqa: F401 - defined there so reading the cache needs no schema

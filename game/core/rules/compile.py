@@ -21,10 +21,10 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, Callable
 
-from .diagnostics import did_you_mean
+from ..diagnostics import did_you_mean
 
 if TYPE_CHECKING:
-    from .rules import Node
+    from .parse import Node
 
 NUMBER, BOOL, TEXT = "number", "bool", "text"
 _TYPE_WORDS = {NUMBER: "a number", BOOL: "true/false", TEXT: "a text"}

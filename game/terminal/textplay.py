@@ -10,8 +10,8 @@ from __future__ import annotations
 import textwrap
 from typing import Callable, TextIO
 
-from .content import Content
-from .engine import CONTINUE, Engine
+from ..core.content import Content
+from ..core.play.engine import CONTINUE, Engine
 
 WIDTH = 72
 

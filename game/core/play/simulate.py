@@ -15,9 +15,9 @@ import statistics
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from .content import Choice, Content
+from ..content import Choice, Content
 from .engine import CONTINUE, Engine
-from .gcpause import gc_paused
+from ..gcpause import gc_paused
 
 POLICIES = ("random", "engaged", "idle")
 

@@ -10,7 +10,7 @@ import os
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .diagnostics import Report
+from ..diagnostics import Report
 
 if TYPE_CHECKING:
     from .schema_types import Ctx

@@ -17,9 +17,9 @@ import time
 import zlib
 from typing import Any
 
-from .content import Content
+from ..content import Content
 from .engine import Engine
-from .saves import write_atomic
+from ..files import write_atomic
 
 RESULT_KIND = "neighbour-result"
 RESULT_VERSION = 1

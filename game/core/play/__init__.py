@@ -1,0 +1,1 @@
+"""Playing: the one state object, the engine over it, saves, result files and simulation."""
