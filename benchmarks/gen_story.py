@@ -3,8 +3,8 @@
     python benchmarks/gen_story.py OUT_DIR --scenes 1000 [--seed 1]
 
 The story is one campaign over the shipped world (model, places, phases): scenes of three choices
-each, with conditions and effects on five variables (about 380 KB for 1,000 scenes), split into files of 100 scenes, the way a
-large real story would be. It is written next to (not into) the shipped content.
+each, with conditions and effects on five variables (about 380 KB for 1,000 scenes), split into files
+of 100 scenes, the way a large real story would be. It is written next to (not into) the shipped content.
 """
 
 from __future__ import annotations

@@ -160,13 +160,14 @@ def playthrough(work: str, games: int = 300, repeat: int = 5) -> dict:
 def memory(work: str, seed: int = 7) -> dict:
     """Peak RSS over one whole playthrough at 1920x1080, played by posting keys to the window."""
     import pygame
+
+    from game.core.play.campaigns import campaign_for_role
     dirs = playable_dirs()
     app = _app(dirs, size=FULL_HD)
     app.step(wait=False)
     at_title = peak_rss_mb()
     content = app.content
-    campaign = next((cid for cid, c in content.campaigns.items() if c.role == "resident" and c.kind == "full"),
-                    next(iter(content.campaigns)))
+    campaign = campaign_for_role(content, "resident") or next(iter(content.campaigns))
     app.new_game(campaign, seed=seed)
     rng = random.Random(seed)
     steps = 0

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import textwrap
 
 from game.core.content import Content
@@ -14,6 +16,13 @@ from game.core.paths import content_dir
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WORLD = [os.path.join(content_dir(), "model.yaml"), os.path.join(content_dir(), "world"),
          os.path.join(content_dir(), "ui")]
+
+
+def run_main(*argv: str, stdin: str | None = None, cwd: str = ROOT, timeout: int = 300
+             ) -> subprocess.CompletedProcess[str]:
+    """`python main.py ARGV...` in a child process, as a player or author types it."""
+    return subprocess.run([sys.executable, os.path.join(ROOT, "main.py"), *argv], cwd=cwd, input=stdin,
+                          capture_output=True, text=True, timeout=timeout)
 
 
 def write(tmp_path, text: str, name: str = "story.yaml") -> str:

@@ -33,7 +33,7 @@ def make_app(size=(1280, 720), mode="play", settings: Settings | None = None, cl
     app = App(content_dirs(), Options(mode=mode, size=size, **options), clock=clock or Clock(),
               settings=settings or Settings())
     if mode == "kiosk":
-        app.mode.keys_down = lambda: {}
+        app.mode.keys_down = dict
     app.step(wait=False)
     return app
 
@@ -57,7 +57,7 @@ def click(app: App, pos: tuple[int, int]) -> None:
 def tap(app: App, pos: tuple[int, int], finger: int = 1) -> None:
     w, h = app.kit.w, app.kit.h
     x, y = pos[0] / w, pos[1] / h
-    common = dict(touch_id=1, finger_id=finger, x=x, y=y, dx=0.0, dy=0.0, pressure=1.0)
+    common = {"touch_id": 1, "finger_id": finger, "x": x, "y": y, "dx": 0.0, "dy": 0.0, "pressure": 1.0}
     pygame.event.post(pygame.event.Event(pygame.FINGERDOWN, **common))
     pygame.event.post(pygame.event.Event(pygame.FINGERUP, **common))
     settle(app)
@@ -66,12 +66,14 @@ def tap(app: App, pos: tuple[int, int], finger: int = 1) -> None:
 def drag(app: App, start: tuple[int, int], dy: int, finger: int = 2) -> None:
     w, h = app.kit.w, app.kit.h
     x, y = start[0] / w, start[1] / h
-    pygame.event.post(pygame.event.Event(pygame.FINGERDOWN, touch_id=1, finger_id=finger, x=x, y=y, dx=0.0, dy=0.0, pressure=1.0))
+    pygame.event.post(pygame.event.Event(pygame.FINGERDOWN, touch_id=1, finger_id=finger, x=x, y=y, dx=0.0, dy=0.0,
+                                         pressure=1.0))
     for i in range(1, 6):
         yy = y + dy / h * i / 5
         pygame.event.post(pygame.event.Event(pygame.FINGERMOTION, touch_id=1, finger_id=finger, x=x, y=yy, dx=0.0,
                                              dy=dy / h / 5, pressure=1.0))
-    pygame.event.post(pygame.event.Event(pygame.FINGERUP, touch_id=1, finger_id=finger, x=x, y=y + dy / h, dx=0.0, dy=0.0,
+    pygame.event.post(pygame.event.Event(pygame.FINGERUP, touch_id=1, finger_id=finger, x=x, y=y + dy / h, dx=0.0,
+                                         dy=0.0,
                                          pressure=1.0))
     settle(app)
 

@@ -7,7 +7,7 @@ The pages are self-contained (inline CSS and SVG, no scripts, no network) and ev
 comes from the content's `report.*` strings, so they follow the game's languages.
 """
 
-from .command import main
+from .command import write_report
 from .runpage import export_run_html
 
-__all__ = ["export_run_html", "main"]
+__all__ = ["export_run_html", "write_report"]

@@ -1,41 +1,34 @@
-"""`python main.py report RESULTS... [--out FILE] [--lang en|nb] [--content DIR]`.
+"""The report command's work: result files in, one HTML page out (`python main.py report`, whose
+options are in game/commands/report.py).
 
 RESULTS are result files, folders (every *.json in them), short codes typed by students, or .txt
 files of codes. Inputs that cannot be used are named on stderr and in the page; the report is built
 from the rest. Exit status 0 when the page was written, 1 when nothing usable remained or the
-content or the output file failed, 2 for a wrong option.
+output file failed.
 """
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 
+from ..core.content import Content
 from ..core.files import write_atomic
 from .classpage import build_page
 from .gather import gather
 from .markup import Words
 
 
-def main(args: argparse.Namespace) -> int:
-    from ..cli import load_content
-    content = load_content(args)
-    if content is None:
-        return 1
-    lang = args.lang or content.default_lang
-    if lang not in content.languages:
-        print(f"error: unknown language '{lang}'; choose from {', '.join(content.languages)}", file=sys.stderr)
-        return 2
-    found = gather(content, list(args.results))
+def write_report(content: Content, lang: str, inputs: list[str], out: str) -> int:
+    """Gather the usable results among `inputs`, write the page to `out`; the exit status."""
+    found = gather(content, list(inputs))
     for s in found.skipped:
         print(f"skipped {s.name}: {s.reason}", file=sys.stderr)
     if not found.runs:
-        print(f"error: none of the {len(args.results)} input(s) held a usable result, so no report was "
+        print(f"error: none of the {len(inputs)} input(s) held a usable result, so no report was "
               f"written{' (see the reasons above)' if found.skipped else ''}", file=sys.stderr)
         return 1
     text = build_page(Words(content, lang), found.runs, found.skipped)
-    out = args.out
     try:
         folder = os.path.dirname(os.path.abspath(out))
         os.makedirs(folder, exist_ok=True)

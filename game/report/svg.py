@@ -187,7 +187,7 @@ def timeline(words: Words, rows: list[tuple[str, list[tuple[bool, bool]]]], titl
     height = 40 + row_h * len(rows)
     out = [_open(words, height, title, desc)]
     lx = label_w
-    for i, (text, follows, breaks) in enumerate(zip(legend, (True, False, True, False), (False, True, True, False))):
+    for text, follows, breaks in zip(legend, (True, False, True, False), (False, True, True, False)):
         out.append(_mark(lx + 8, 14, follows, breaks))
         out.append(_text(lx + 20, 19, text, "start", 12))
         lx += 22 + 7.2 * len(text) + 18

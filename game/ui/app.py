@@ -20,9 +20,9 @@ from typing import TYPE_CHECKING, Any, Callable
 
 import pygame
 
-from ..core.load.cache import cache_dir, load_cached
+from ..core.load.cache import cache_dir
+from ..core.load.ready import load_content
 from ..core.content import Content
-from ..core.load.build import build
 from ..core.diagnostics import Report
 from ..core.files import data_dir
 from ..core.play.saves import SaveStore
@@ -142,19 +142,12 @@ class App:
         return asset_roots(self.dirs)
 
     def _load_content(self) -> tuple[Content | None, Report]:
-        try:
-            loaded, _ = load_cached(self.dirs)
-        except Exception:  # never a traceback for content problems
-            log.exception("content could not be loaded")
-            report = Report()
-            report.error("content", 1, 1, "the content could not be loaded; see the log")
-            return None, report
-        if not loaded.report.ok:
-            for d in loaded.report.sorted():
+        content, report = load_content(self.dirs)
+        if content is None:
+            for d in report.sorted():
                 if d.severity == "error":
                     print(d.format(), file=sys.stderr)
-            return None, loaded.report
-        return build(loaded.data), loaded.report
+        return content, report
 
     def window_flags(self) -> int:
         return 0
@@ -273,20 +266,15 @@ class App:
 
     def reload_content(self) -> None:
         """F5: read the content from disk again; keep the player's place where it still exists."""
-        from ..core.load.loader import load_sources
         from .screens.messages import ErrorScreen, MessageScreen
-        try:
-            loaded = load_sources(self.dirs)
-        except Exception:
-            log.exception("reload failed")
-            return
-        if not loaded.report.ok:
-            for d in loaded.report.sorted():
+        content, report = load_content(self.dirs, use_cache=False)
+        if content is None:
+            for d in report.sorted():
                 if d.severity == "error":
                     print(d.format(), file=sys.stderr)
-            self.push(ErrorScreen(self, loaded.report, reloading=True))
+            self.push(ErrorScreen(self, report, reloading=True))
             return
-        self.content = build(loaded.data)
+        self.content = content
         self.kit.content = self.content
         self.images.clear()
         message = self.kit.ui("reload.done")

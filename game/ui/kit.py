@@ -178,7 +178,8 @@ class Kit:
         t = max(2, self.px(2))
         head = max(4, self.px(6))
         pygame.draw.line(surf, color, (x, cy), (x + length - head, cy), t)
-        pygame.draw.polygon(surf, color, [(x + length, cy), (x + length - head, cy - head), (x + length - head, cy + head)])
+        tip = [(x + length, cy), (x + length - head, cy - head), (x + length - head, cy + head)]
+        pygame.draw.polygon(surf, color, tip)
         return x + length
 
     def var_name(self, var: str) -> str:

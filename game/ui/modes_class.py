@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from ..core.play import results
+from ..core.play.campaigns import campaign_for_role
 from .modes import Mode
 from .screen import MenuScreen, ModeMenuScreen, Screen
 from .screens.entry import EntryScreen
@@ -151,7 +152,7 @@ class ClassSetupScreen(ModeMenuScreen):
     def start(self, role: str) -> None:
         from .screens.briefing import BriefingScreen
         m = self.mode()
-        campaign = next((cid for cid, c in self.kit.content.campaigns.items() if c.role == role and c.kind == "full"), None)
+        campaign = campaign_for_role(self.kit.content, role)
         if campaign and m.code:
             self.app.push(BriefingScreen(self.app, campaign, seed=results.session_seed(m.code), mode="class",
                                          code=m.code))
@@ -217,7 +218,8 @@ class DebriefScreen(Screen):
         if s.extra.get("code"):
             y += k.paragraphs(surf, k.ui("class.your_code", code=s.extra["code"]), "body_bold", th.text, x, y, w, clip)
         if s.extra.get("result_path"):
-            y += k.paragraphs(surf, k.ui("class.saved_to", path=s.extra["result_path"]), "small", th.muted, x, y, w, clip)
+            saved = k.ui("class.saved_to", path=s.extra["result_path"])
+            y += k.paragraphs(surf, saved, "small", th.muted, x, y, w, clip)
         y += k.px(14)
         head(k.ui("class.moved_most"))
         moves = sorted(e.state.history, key=lambda h: -abs(h["risk_after"] - h["risk_before"]))[:5]
@@ -297,7 +299,8 @@ class CompareScreen(DebriefScreen):
             ending = next((e for e in camp.endings if e.id == end.get("ending")), None) if camp else None
             if ending:
                 y += k.paragraphs(surf, k.tr(ending.title), "body", th.text, x, y, col, clip)
-            y += k.paragraphs(surf, k.ui("class.run_risk", risk=round(end.get("risk", 0))), "body", th.text, x, y, col, clip)
+            risk = k.ui("class.run_risk", risk=round(end.get("risk", 0)))
+            y += k.paragraphs(surf, risk, "body", th.text, x, y, col, clip)
             for var in end.get("drivers", [])[:3]:
                 y += k.paragraphs(surf, "• " + k.var_name(var), "small", th.text, x + k.px(16), y, col - k.px(16), clip)
             y += k.px(10)

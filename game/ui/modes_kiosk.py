@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from ..core.files import write_atomic
+from ..core.play.campaigns import campaign_for_role
 from . import input as act
 from .modes import Mode
 from .screen import MenuScreen, Screen, confirm
@@ -119,8 +120,7 @@ class KioskMode(Mode):
         return False
 
     def begin(self, role: str) -> None:
-        campaign = next((cid for cid, c in self.app.content.campaigns.items() if c.role == role and c.kind == "short"),
-                        None) or next((cid for cid, c in self.app.content.campaigns.items() if c.role == role), None)
+        campaign = campaign_for_role(self.app.content, role, prefer="short")
         if campaign is None:
             return
         self.count("started", role)

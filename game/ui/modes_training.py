@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from ..core.play import results
+from ..core.play.campaigns import campaign_for_role
 from ..core.play.engine import CONTINUE
 from . import input as act
 from .modes import Mode
@@ -27,7 +28,7 @@ FEEDBACK = ("each", "end", "off")
 
 
 def officer_campaign(content) -> str | None:
-    return next((cid for cid, c in content.campaigns.items() if c.role == "officer" and c.kind == "full"), None)
+    return campaign_for_role(content, "officer")
 
 
 class TrainingMode(Mode):
@@ -161,7 +162,8 @@ class ReviewScreen(Screen):
         self.buttons = []
         for i, (label, fn, icon) in enumerate(items):
             b = Button(label, fn, icon=icon, number=i + 1, kind="primary" if i == 0 else "normal")
-            b.rect = pygame.Rect(self.panel.x + pad + i * (bw + gap), self.panel.bottom - pad - k.target(), bw, k.target())
+            b.rect = pygame.Rect(self.panel.x + pad + i * (bw + gap), self.panel.bottom - pad - k.target(), bw,
+                                 k.target())
             self.buttons.append(b)
         self.scroll_rect = pygame.Rect(self.panel.x + pad, self.panel.y + pad, self.panel.w - 2 * pad,
                                        self.buttons[0].rect.y - self.panel.y - 2 * pad)
@@ -193,7 +195,7 @@ class ReviewScreen(Screen):
     def scores(self) -> list[tuple[str, int, int]]:
         st = self.engine.state
         out = []
-        for pid, spec in self.kit.content.principles.items():
+        for pid in self.kit.content.principles:
             f, b = st.principles.get(pid, (0, 0))
             if f or b:
                 out.append((pid, f, b))
@@ -228,13 +230,15 @@ class ReviewScreen(Screen):
         for h in e.state.history:
             scene = k.content.scenes.get(h["scene"])
             choice = next((c for c in scene.choices if c.id == h["choice"]), None) if scene else None
-            line = k.ui("training.timeline", day=h["day"], choice=choice_text(k.content, k.lang, h["scene"], h["choice"]))
+            said = choice_text(k.content, k.lang, h["scene"], h["choice"])
+            line = k.ui("training.timeline", day=h["day"], choice=said)
             y += k.paragraphs(surf, line, "body", th.text, x, y, w, clip)
             if choice is not None:
                 for p in principle_lines(k, choice):
                     y += k.paragraphs(surf, "• " + p, "small", th.text, x + k.px(24), y, w - k.px(24), clip)
                 if show_feedback and choice.feedback:
-                    y += k.paragraphs(surf, k.tr(choice.feedback), "small", th.muted, x + k.px(24), y, w - k.px(24), clip)
+                    y += k.paragraphs(surf, k.tr(choice.feedback), "small", th.muted, x + k.px(24), y,
+                                      w - k.px(24), clip)
             y += k.px(8)
         # 3. why: scores per principle and the residents' state
         y += k.px(8)
@@ -254,7 +258,8 @@ class ReviewScreen(Screen):
             if who in e.state.chars:
                 est = e.estimate(who)
                 name = k.tr(k.content.characters[who].name)
-                y += k.paragraphs(surf, k.ui("training.resident", name=name, trust=round(e.state.chars[who].get("trust", 0)),
+                trust = round(e.state.chars[who].get("trust", 0))
+                y += k.paragraphs(surf, k.ui("training.resident", name=name, trust=trust,
                                              risk=round(est.risk)), "small", th.text, x, y, w, clip)
         # 4. what to do next time
         y += k.px(14)

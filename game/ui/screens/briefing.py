@@ -67,7 +67,7 @@ class BriefingScreen(Screen):
         self.right_scroller = Scroller()
         self.right_scroller.set_sizes(self._right_h, self.right_view.h)
         self._place()
-        self.scroll_rect = pygame.Rect(self.left.x + pad, self.left.y + pad, self.left.w - 2 * pad, self.left.h - 2 * pad)
+        self.scroll_rect = self.left.inflate(-2 * pad, -2 * pad)
         self.scroller.set_sizes(self._body(None), self.scroll_rect.h)
         self.pointer = (0, 0)
         self.dirty = True

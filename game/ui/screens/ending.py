@@ -46,7 +46,8 @@ def legend(kit, surf: pygame.Surface | None, est: Estimate, x: int, y: int, w: i
     s = kit.px(22)
     rows = [
         (("person", th.bad), None, kit.ui("ending.legend_sure", n=round(est.low))),
-        (("person", th.track), ("person_outline", th.bad), kit.ui("ending.legend_maybe", n=round(est.high) - round(est.low))),
+        (("person", th.track), ("person_outline", th.bad),
+         kit.ui("ending.legend_maybe", n=round(est.high) - round(est.low))),
         (("person_outline", th.muted), None, kit.ui("ending.legend_no", n=100 - round(est.high))),
     ]
     for first, second, text in rows:
@@ -99,7 +100,8 @@ class EndingScreen(PlayScreen):
             self.buttons.append(b)
         self.buttons += self.top_buttons
         first = self.buttons[0].rect.y
-        self.scroll_rect = pygame.Rect(self.panel.x + pad, self.panel.y + pad, w - 2 * pad, first - self.panel.y - 2 * pad)
+        self.scroll_rect = pygame.Rect(self.panel.x + pad, self.panel.y + pad, w - 2 * pad,
+                                       first - self.panel.y - 2 * pad)
         self.scroller.set_sizes(self.body(None), self.scroll_rect.h)
         self.static = None
         self.dirty = True
@@ -171,7 +173,8 @@ class EndingScreen(PlayScreen):
             if surf:
                 surf.blit(k.images.icon(k.var_icon(d.var), icon, th.text), (x, y))
             text = k.ui("ending.driver", name=k.var_name(d.var), points=round(d.if_best))
-            y += max(icon, k.paragraphs(surf, text, "small", th.text, x + icon + k.px(10), y, w - icon - k.px(10))) + k.px(6)
+            tx = x + icon + k.px(10)
+            y += max(icon, k.paragraphs(surf, text, "small", th.text, tx, y, w - icon - k.px(10))) + k.px(6)
         return y - y0
 
     def resident_block(self, surf, who: str, ep, est: Estimate, x: int, y: int, w: int) -> int:
@@ -227,7 +230,8 @@ class EndingScreen(PlayScreen):
         for fact in facts:
             y += k.paragraphs(surf, k.tr(fact["text"]), "body", th.text, x, y, w) + k.px(4)
             if fact.get("caveat"):
-                y += k.paragraphs(surf, k.tr(fact["caveat"]), "small", th.muted, x + k.px(20), y, w - k.px(20)) + k.px(4)
+                caveat = k.tr(fact["caveat"])
+                y += k.paragraphs(surf, caveat, "small", th.muted, x + k.px(20), y, w - k.px(20)) + k.px(4)
             src = fact["sources"][0]
             title = src if isinstance(src, str) else src.get("title", "")
             y += k.paragraphs(surf, k.ui("play.source", source=title), "small", th.muted, x + k.px(20), y,

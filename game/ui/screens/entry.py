@@ -52,7 +52,8 @@ class EntryScreen(Screen):
         rows = (len(self.keys) + cols - 1) // cols
         w = min(k.w - 2 * k.px(30), max(cols * (key + gap) - gap + 2 * pad, k.px(900)))
         field_h = k.target() + k.px(10)
-        h = pad + k.line_height("heading") + k.line_height("body") * 2 + field_h + rows * (key + gap) + k.target() + 3 * pad
+        h = (pad + k.line_height("heading") + k.line_height("body") * 2 + field_h + rows * (key + gap) + k.target()
+             + 3 * pad)
         h = min(k.h - 2 * k.px(20), h)
         self.panel = pygame.Rect((k.w - w) // 2, (k.h - h) // 2, w, h)
         y = self.panel.y + pad + k.line_height("heading") + k.paragraphs(None, self.prompt, "body", (0, 0, 0), 0, 0,

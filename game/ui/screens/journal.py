@@ -168,7 +168,8 @@ class JournalScreen(Screen):
                     bx = x + int(w * 0.36)
                     bw = int(w * 0.3)
                     pygame.draw.rect(surf, th.track, (bx, y + k.px(4), bw, k.px(12)), border_radius=k.px(6))
-                    pygame.draw.rect(surf, th.fill, (bx, y + k.px(4), max(2, int(bw * d.contribution / most)), k.px(12)),
+                    filled = max(2, int(bw * d.contribution / most))
+                    pygame.draw.rect(surf, th.fill, (bx, y + k.px(4), filled, k.px(12)),
                                      border_radius=k.px(6))
                     k.text(surf, k.ui("journal.driver_numbers", weight=k.num(d.weight), deficit=k.num(d.deficit, ".2f"),
                                       points=round(d.if_best)), "small", th.muted, (bx + bw + k.px(12), y))

@@ -57,9 +57,10 @@ class ErrorScreen(Screen):
         self.panel = pygame.Rect(k.px(40), k.px(30), k.w - 2 * k.px(40), k.h - 2 * k.px(30))
         bw = min(k.px(420), (self.panel.w - 3 * pad) // 2)
         by = self.panel.bottom - pad - k.target()
-        self.buttons = [Button(ERROR_WORDS["retry"], self.retry, rect=pygame.Rect(self.panel.x + pad, by, bw, k.target()))]
+        first = pygame.Rect(self.panel.x + pad, by, bw, k.target())
+        self.buttons = [Button(ERROR_WORDS["retry"], self.retry, rect=first)]
         second = (ERROR_WORDS["back"], lambda: self.close()) if self.reloading else (ERROR_WORDS["quit"], self.quit)
-        self.buttons.append(Button(second[0], second[1], rect=pygame.Rect(self.panel.x + 2 * pad + bw, by, bw, k.target())))
+        self.buttons.append(Button(second[0], second[1], rect=first.move(pad + bw, 0)))
         top = self.panel.y + pad + k.line_height("heading") + k.px(10)
         intro = ERROR_WORDS["reload_intro" if self.reloading else "intro"]
         top += k.paragraphs(None, intro, "body", (0, 0, 0), 0, 0, self.panel.w - 2 * pad) + k.px(16)

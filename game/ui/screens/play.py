@@ -198,7 +198,6 @@ class DayScreen(PlayScreen):
     # -- layout -----------------------------------------------------------------------------
     def layout(self) -> None:
         k = self.kit
-        e = self.engine
         bar = self.bar_height()
         margin = k.px(24)
         ratio = k.w / k.h
@@ -473,7 +472,8 @@ class DayEndScreen(PlayScreen):
                     self.proceed, icon="check", kind="primary", number=1, id="continue")
         go.rect = pygame.Rect(self.panel.x + pad, self.panel.bottom - pad - bh, min(k.px(420), w - 2 * pad), bh)
         self.buttons = [go] + self.top_buttons
-        self.scroll_rect = pygame.Rect(self.panel.x + pad, self.panel.y + pad, w - 2 * pad, go.rect.y - self.panel.y - 2 * pad)
+        self.scroll_rect = pygame.Rect(self.panel.x + pad, self.panel.y + pad, w - 2 * pad,
+                                       go.rect.y - self.panel.y - 2 * pad)
         self.scroller.set_sizes(self.body(None), self.scroll_rect.h)
         self.static = None
         self.dirty = True
@@ -502,7 +502,7 @@ class DayEndScreen(PlayScreen):
             y += k.px(12)
         est = e.mean_risk()
         y += k.px(6)
-        line = k.ui("dayend.risk", risk=round(est)) if e.state.subject is not None else k.ui("dayend.risk_unit", risk=round(est))
+        line = k.ui("dayend.risk" if e.state.subject is not None else "dayend.risk_unit", risk=round(est))
         if surf:
             pygame.draw.line(surf, th.track, (x, y), (x + w, y), max(1, k.px(2)))
         y += k.px(12)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from ...core.play.campaigns import campaign_for_role
 from ..screen import Screen
 from ..widgets import Button, Scroller
 
@@ -29,7 +30,8 @@ class TitleScreen(Screen):
         k = self.kit
         app = self.app
         out = [
-            Button(k.ui("title.play_resident"), lambda: self.play("resident"), icon="person", kind="primary", id="resident"),
+            Button(k.ui("title.play_resident"), lambda: self.play("resident"), icon="person", kind="primary",
+                   id="resident"),
             Button(k.ui("title.play_officer"), lambda: self.play("officer"), icon="trust", id="officer"),
         ]
         label = app.saves.peek("autosave")
@@ -49,7 +51,6 @@ class TitleScreen(Screen):
 
     def layout(self) -> None:
         k = self.kit
-        pad = k.pad()
         self.menu = self.items()
         col_w = min(k.px(560), int(k.w * 0.42))
         x = k.px(70)
@@ -111,7 +112,7 @@ class TitleScreen(Screen):
     # -- actions --------------------------------------------------------------------------------
     def play(self, role: str) -> None:
         from .briefing import BriefingScreen
-        campaign = next((cid for cid, c in self.kit.content.campaigns.items() if c.role == role and c.kind == "full"), None)
+        campaign = campaign_for_role(self.kit.content, role)
         if campaign:
             self.app.push(BriefingScreen(self.app, campaign))
 

@@ -15,7 +15,8 @@ numbers = st.floats(min_value=0, max_value=100, allow_nan=False)
 states = st.builds(
     GameState,
     campaign=names, seed=st.integers(0, 2**31), profile=st.one_of(st.none(), names),
-    step=st.integers(0, 10**6), day=st.integers(1, 400), status=st.sampled_from(["scene", "day_end", "block_end", "ending"]),
+    step=st.integers(0, 10**6), day=st.integers(1, 400),
+    status=st.sampled_from(["scene", "day_end", "block_end", "ending"]),
     scene=st.one_of(st.none(), names), vars=st.dictionaries(names, st.one_of(st.integers(), st.booleans(), names)),
     flags=st.sets(names), seen=st.dictionaries(names, st.integers(1, 9)),
     subject=st.one_of(st.none(), st.dictionaries(names, numbers)),

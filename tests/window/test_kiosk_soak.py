@@ -110,7 +110,7 @@ def soak(tmp_path, events: int, seed: int = 20261122) -> dict:
     app = App(content_dirs(), Options(mode="kiosk", size=(1024, 600)),
               clock=clock, settings=Settings())
     assert isinstance(app.mode, KioskMode)
-    app.mode.keys_down = lambda: {}  # no staff holding the exit keys
+    app.mode.keys_down = dict  # no staff holding the exit keys
     app.step(wait=False)
     cfg = app.mode.config
     walk_away = cfg.idle_seconds + cfg.countdown_seconds + 1
@@ -147,6 +147,7 @@ def soak(tmp_path, events: int, seed: int = 20261122) -> dict:
             "rss_mb": samples[-1][1], "log": app.log_file}
 
 
+@pytest.mark.slow
 def test_kiosk_soak(tmp_path, request):
     events = int(os.environ.get("NEIGHBOUR_SOAK_EVENTS") or
                  (LONG_EVENTS if request.config.getoption("--soak-long") else SHORT_EVENTS))
@@ -161,7 +162,7 @@ def test_walking_away_always_returns_to_the_attract_loop(tmp_path, stranded_on):
     clock = Clock()
     app = App(content_dirs(), Options(mode="kiosk", size=(1024, 600)),
               clock=clock, settings=Settings())
-    app.mode.keys_down = lambda: {}
+    app.mode.keys_down = dict
     v = Visitor(app, clock, random.Random(1))
     v.step(0)
     v.tap(0.5, 0.5)

@@ -9,7 +9,7 @@ import pytest
 from game.core.diagnostics import Report
 from game.ui.modes_class import CompareScreen, DebriefScreen
 from game.ui.modes_kiosk import KioskStartScreen, StillThereScreen
-from game.ui.modes_training import FeedbackScreen, ReviewScreen, ScenarioListScreen
+from game.ui.modes_training import FeedbackScreen, ScenarioListScreen
 from game.ui.screens.briefing import BriefingScreen
 from game.ui.screens.credits import CreditsScreen
 from game.ui.screens.entry import EntryScreen
@@ -37,7 +37,8 @@ def check_layout(app, where: str) -> None:
         assert window.contains(shown), f"{where}: button {b.label!r} {b.rect} is outside the {w}x{h} window"
         assert b.rect.h >= min(44, int(48 * h / 1080)) - 1, f"{where}: button {b.label!r} is too small to touch"
         if shown is not b.rect and shown.h:
-            inside, outside = shown.center, (b.rect.centerx, b.rect.bottom - 1 if shown.top == b.rect.top else b.rect.top)
+            edge = b.rect.bottom - 1 if shown.top == b.rect.top else b.rect.top
+            inside, outside = shown.center, (b.rect.centerx, edge)
             assert top.hit(inside) is not None, f"{where}: the visible part of {b.label!r} does not respond"
             if not top.scroll_rect.collidepoint(outside):
                 assert top.hit(outside) is None, f"{where}: the hidden part of {b.label!r} responds to a tap"
@@ -135,12 +136,14 @@ def tour(app, label: str) -> None:
     check_layout(app, f"{label} content errors")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
 def test_every_screen_lays_out(size):
     app = make_app(size)
     tour(app, f"{size[0]}x{size[1]}")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("text_size, font, theme", [("largest", "atkinson", "contrast"),
                                                     ("large", "dyslexic", "dark")])
 def test_every_screen_with_large_text_and_other_fonts(text_size, font, theme):

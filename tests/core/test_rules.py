@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from game.core.rules import parse as rules
-from game.core.rules.compile import (BOOL, NUMBER, CompileError, Symbols, Usage, compile_condition,
+from game.core.rules.compile import (BOOL, CompileError, Symbols, Usage, compile_condition,
                                 compile_effects, effect_targets)
 
 SYMBOLS = Symbols(
@@ -24,7 +24,8 @@ class Ctx:
         self.flags = {"relapse"}
         self.seen = {"intro": 1}
         self.today = ["work"]
-        self.day, self.phase, self.slot, self.profile, self.campaign, self.role = 10.0, "remand", "morning", "p", "c", "resident"
+        self.day, self.phase, self.slot = 10.0, "remand", "morning"
+        self.profile, self.campaign, self.role = "p", "c", "resident"
         self.changes = []
         self.__dict__.update(kw)
 

@@ -36,6 +36,8 @@ from game.core.load.sources import find_sources
 from storytools import ROOT, WORLD
 from test_rules import boolean
 
+pytestmark = pytest.mark.slow  # hundreds of generated stories; `-m "not slow"` leaves them out
+
 EXAMPLES = int(os.environ.get("NEIGHBOUR_FUZZ_EXAMPLES", "120"))
 TIME_LIMIT = 2.0  # seconds for one file's load and lint
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, derandomize=False,

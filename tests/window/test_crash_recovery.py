@@ -40,7 +40,7 @@ def boom(*_args, **_kwargs):
 def make(mode: str = "play") -> App:
     app = App(STORY, Options(mode=mode, size=(1280, 720)), clock=Clock(), settings=Settings())
     if mode == "kiosk":
-        app.mode.keys_down = lambda: {}
+        app.mode.keys_down = dict
     app.step(wait=False)
     return app
 

@@ -15,7 +15,6 @@ MAX_STEPS = 1500
 
 def start(app, role: str, press) -> None:
     """From the title: pick the role, then the first profile or 'start'."""
-    c = app.kit.content
     index = 0 if role == "resident" else 1
     press(app, app.top.buttons[index])
     assert screen(app) == "BriefingScreen"
@@ -66,6 +65,7 @@ def by_pad(app, button) -> None:
 METHODS = {"keyboard": by_keyboard, "mouse": by_mouse, "touch": by_touch, "controller": by_pad}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("role", ["resident", "officer"])
 @pytest.mark.parametrize("method", list(METHODS))
 def test_play_to_the_end(method, role):
@@ -76,6 +76,7 @@ def test_play_to_the_end(method, role):
     assert app.session.engine.state.history, "no choice was recorded"
 
 
+@pytest.mark.slow
 def test_one_switch_scanning_reaches_the_end():
     """Scanning: the focus steps by itself; one key (Space) chooses whatever has the focus."""
     clock = Clock()

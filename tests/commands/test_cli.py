@@ -1,20 +1,17 @@
-"""The command line as an author uses it: lint, simulate, play-text, schema; and the installed command."""
+"""The command line as an author uses it: lint, simulate, schema; and the installed command."""
 
 import json
 import os
 import subprocess
 import sys
 
-import pytest
 
-from storytools import ROOT
+from storytools import ROOT, run_main
 
 EXAMPLE = os.path.join(ROOT, "docs", "example")
 
 
-def run(*argv, stdin=None, cwd=ROOT, timeout=300):
-    return subprocess.run([sys.executable, os.path.join(ROOT, "main.py"), *argv], cwd=cwd, input=stdin,
-                          capture_output=True, text=True, timeout=timeout)
+run = run_main
 
 
 def test_lint_json_on_the_example():
@@ -48,20 +45,6 @@ def test_simulate_text_output():
     assert out.returncode == 0
     for words in ("two-year risk %", "endings:", "coverage: scenes"):
         assert words in out.stdout
-
-
-@pytest.mark.parametrize("lang, words", [("en", "Two years later"), ("nb", "To år senere")])
-def test_play_text_scripted_to_an_ending(lang, words):
-    out = run("play-text", "--content", EXAMPLE, "--campaign", "first_week", "--lang", lang,
-              "--seed", "2", stdin="1\n" * 60)
-    assert out.returncode == 0, out.stderr
-    assert words in out.stdout
-    assert "Traceback" not in out.stderr
-
-
-def test_play_text_quits_cleanly_on_end_of_input():
-    out = run("play-text", "--content", EXAMPLE, "--campaign", "first_week", stdin="1\n")
-    assert out.returncode == 0 and "does not save" in out.stdout
 
 
 def test_schema_is_json_and_up_to_date():

@@ -36,7 +36,8 @@ def test_every_named_asset_exists(data):
 
 
 def test_every_icon_the_content_and_interface_use_exists(data):
-    icons = {v.get("icon") for v in data["model"]["variables"].values()} | {a.get("icon") for a in data["activities"].values()}
+    icons = {v.get("icon") for v in data["model"]["variables"].values()}
+    icons |= {a.get("icon") for a in data["activities"].values()}
     icons |= {"person", "person_outline", "journal", "pause", "settings", "language", "restart", "check", "back",
               "close", "info", "warning", "save", "load", "risk", "trust", "peers", "star", "lock"}
     icons.discard(None)

@@ -36,6 +36,7 @@ def display():
     proc.wait(timeout=10)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)], ids=["1280x720", "1920x1080"])
 def test_real_window_screens(display, size, tmp_path):
     env = {k: v for k, v in os.environ.items() if k != "SDL_VIDEODRIVER"}

@@ -37,6 +37,7 @@ def assert_plain(problem: str | None) -> None:
     assert "Error" not in problem and "Traceback" not in problem
 
 
+@pytest.mark.slow
 def test_the_last_good_save_always_loads_after_a_kill(tmp_path):
     folder = str(tmp_path / "saves")
     store = SaveStore(folder)
@@ -81,7 +82,7 @@ def put(store: SaveStore, blob: bytes) -> None:
 
 def test_a_save_cut_short_at_any_length_is_explained_and_kept(tmp_path):
     store, blob = good_save(tmp_path)
-    lengths = sorted(set(range(0, 300)) | set(range(len(blob) - 300, len(blob))) |
+    lengths = sorted(set(range(300)) | set(range(len(blob) - 300, len(blob))) |
                      set(random.Random(3).sample(range(len(blob)), 200)))
     for n in lengths:
         put(store, blob[:n])
