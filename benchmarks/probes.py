@@ -171,7 +171,7 @@ def memory(work: str, seed: int = 7) -> dict:
     app.new_game(campaign, seed=seed)
     rng = random.Random(seed)
     steps = 0
-    while app.session is not None and app.session.engine.status != "ending":
+    while app.play is not None and app.play.engine.status != "ending":
         steps += 1
         if steps > 20000:
             raise RuntimeError("the playthrough did not end")
@@ -183,7 +183,7 @@ def memory(work: str, seed: int = 7) -> dict:
     app.step(wait=False)
     return {"peak_mb": peak_rss_mb(), "at_title_mb": at_title, "steps": steps,
             "content": "shipped" if len(dirs) == 1 else "world + docs/example", "campaign": campaign,
-            "days": app.session.engine.state.day if app.session else None}
+            "days": app.play.engine.state.day if app.play else None}
 
 
 PROBES = {"frame": frame, "idle": idle, "idle_kiosk": lambda work: idle(work, "kiosk", 10.0), "load": load,

@@ -12,6 +12,7 @@ from typing import Callable, TextIO
 
 from ..core.content import Content
 from ..core.play.engine import CONTINUE, Engine
+from ..core.play.playthrough import Playthrough
 
 WIDTH = 72
 
@@ -62,6 +63,7 @@ class TextGame:
 
     # -- play ----------------------------------------------------------------------------
     engine: Engine | None = None
+    play: Playthrough | None = None
 
     def run(self, campaign: str, seed: int, profile: str | None = None) -> int:
         camp = self.c.campaigns[campaign]
@@ -82,7 +84,8 @@ class TextGame:
             if picked is None:
                 return self.stop()
             profile = camp.profiles[picked].id
-        self.engine = Engine.new(self.c, campaign, profile=profile, seed=seed)
+        self.play = Playthrough.new(self.c, campaign, profile=profile, seed=seed)
+        self.engine = self.play.engine
         return self.loop()
 
     def stop(self) -> int:
@@ -91,7 +94,8 @@ class TextGame:
 
     def loop(self) -> int:
         e = self.engine
-        assert e is not None
+        play = self.play
+        assert e is not None and play is not None
         while True:
             status = e.state.status
             if status == "scene":
@@ -103,7 +107,7 @@ class TextGame:
                 self.changes(e.state.log)
                 if not self.pause():
                     return self.stop()
-                e.proceed()
+                play.proceed()
             elif status == "block_end":
                 questions = e.reflect()
                 if questions:
@@ -113,7 +117,7 @@ class TextGame:
                         self.say(f"- {self.t(q)}")
                     if not self.pause():
                         return self.stop()
-                e.proceed()
+                play.proceed()
             else:
                 self.ending()
                 return 0
@@ -127,7 +131,8 @@ class TextGame:
 
     def scene(self) -> bool:
         e = self.engine
-        assert e is not None
+        play = self.play
+        assert e is not None and play is not None
         scene = e.scene
         assert scene is not None
         self.say("")
@@ -138,10 +143,11 @@ class TextGame:
         self.say(f"--- {self.ui('text.day_header', day=e.state.day, phase=phase, slot=slot)} ---")
         if scene.place:
             self.say(self.ui("text.place", place=self.t(self.c.places[scene.place]["name"])))
-        if scene.warnings:
-            names = ", ".join(self.t(self.c.warnings[w]["name"]) for w in scene.warnings)
+        notes = play.notes_due()  # once per kind of content a day, as in the window
+        if notes:
+            names = ", ".join(self.t(self.c.warnings[w]["name"]) for w in notes)
             self.say(self.ui("text.warning", names=names))
-            for w in scene.warnings:
+            for w in notes:
                 self.say(self.t(self.c.warnings[w]["note"]))
                 if self.c.warnings[w].get("help"):
                     self.say(self.t(self.c.warnings[w]["help"]))
@@ -151,7 +157,7 @@ class TextGame:
             if picked is None:
                 return False
             if picked == 1:
-                e.skip()
+                play.skip()
                 return True
         if scene.title:
             self.say(self.t(scene.title).upper())
@@ -170,7 +176,7 @@ class TextGame:
         picked = self.ask(len(offered))
         if picked is None:
             return False
-        e.choose(picked)
+        play.choose(picked)
         return True
 
     def preview(self, choice) -> str:

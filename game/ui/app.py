@@ -16,7 +16,8 @@ import sys
 import time
 import traceback
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import pygame
 
@@ -25,8 +26,9 @@ from ..core.load.ready import load_content
 from ..core.content import Content
 from ..core.diagnostics import Report
 from ..core.files import data_dir
+from ..core.play.engine import EngineError
+from ..core.play.playthrough import MOVED, Playthrough
 from ..core.play.saves import SaveStore
-from ..core.play.state import GameState
 from . import input as act
 from .assets import Images, Sounds
 from .heap import map_large_blocks
@@ -34,9 +36,6 @@ from .kit import Kit
 from .picture_cache import PictureCache
 from .screen import Screen
 from .settings import Settings
-
-if TYPE_CHECKING:  # the engine is imported when a game starts, not before the first frame
-    from ..core.play.engine import Engine
 
 log = logging.getLogger("neighbour")
 FPS = 60
@@ -83,20 +82,6 @@ def setup_logging() -> str:
     return path
 
 
-class Session:
-    """One playthrough in progress and how it is being played."""
-
-    def __init__(self, engine: Engine, mode: str = "play", code: str | None = None):
-        self.engine = engine
-        self.mode = mode
-        self.code = code
-        self.noted: set[tuple[int, str]] = set()   # (day, warning) notes already shown
-        self.saved_day = 0
-        self.started = time.time()
-        self.finished = False
-        self.extra: dict[str, Any] = {}
-
-
 class App:
     def __init__(self, dirs: list[str], options: Options | None = None, clock: Callable[[], float] | None = None,
                  settings: Settings | None = None):
@@ -120,7 +105,7 @@ class App:
         self.saves = SaveStore()
         self.stack: list[Screen] = []
         self.callbacks: dict[int, Callable[[Any], None] | None] = {}
-        self.session: Session | None = None
+        self.play: Playthrough | None = None
         self.running = True
         self.surface: pygame.Surface | None = None
         self.dirty = True
@@ -278,38 +263,41 @@ class App:
         self.kit.content = self.content
         self.images.clear()
         message = self.kit.ui("reload.done")
-        if self.session is not None:
-            note = self.rebind(self.session.engine.state)
+        if self.play is not None:
+            note = self.rebind()
             if note:
                 message += "\n\n" + note
         self.relayout()
-        if self.session is not None:
+        if self.play is not None:
             self.route()
         self.push(MessageScreen(self, self.kit.ui("reload.title"), message))
 
-    def rebind(self, state: GameState) -> str:
-        """Attach a state to the current content, repairing what no longer exists."""
-        notes = []
-        content = self.content
-        if state.campaign not in content.campaigns:
+    def rebind(self) -> str:
+        """Attach the playthrough to the content just read, saying what had to be repaired."""
+        assert self.play is not None and self.content is not None
+        scene = self.play.state.scene or ""
+        try:
+            gone = self.play.rebind(self.content)
+        except EngineError:
             return self.kit.ui("reload.no_campaign")
-        from ..core.play.engine import Engine
-        engine = Engine(content, state)
-        if state.status == "scene" and state.scene not in content.scenes:
-            notes.append(self.kit.ui("reload.scene_gone", scene=state.scene or ""))
-            engine.state.block = min(state.block, len(engine.blocks) - 1)
-            engine.state.day_index = min(state.day_index, len(engine.block.days) - 1)
-            engine._start_day()
-        self.session.engine = engine
-        return "\n".join(notes)
+        return self.kit.ui("reload.scene_gone", scene=scene) if gone else ""
 
     # -- playing -------------------------------------------------------------------------------
     def new_game(self, campaign: str, profile: str | None = None, seed: int | None = None,
-                 scenario: str | None = None, mode: str | None = None, code: str | None = None) -> None:
-        seed = int(seed if seed is not None else (time.time_ns() // 1000) % 2**31)
-        from ..core.play.engine import Engine
-        engine = Engine.new(self.content, campaign, profile=profile, seed=seed, scenario=scenario)
-        self.session = Session(engine, mode or self.options.mode, code)
+                 scenario: str | None = None, code: str | None = None) -> None:
+        """Start a playthrough in the current mode's room."""
+        assert self.content is not None
+        room = self.mode.make_room(code)
+        self.begin(Playthrough.new(self.content, campaign, profile=profile, seed=seed, scenario=scenario,
+                                   room=room))
+
+    def begin(self, play: Playthrough) -> None:
+        """Play this playthrough: the window follows it (MOVED shows the screen for where it is) and
+        the mode listens to it."""
+        self.play = play
+        play.lang = self.kit.lang
+        play.on(MOVED, lambda _play: self.route())
+        self.mode.attach(play)
         self.route()
 
     def continue_game(self, slot: str = "autosave") -> bool:
@@ -321,49 +309,42 @@ class App:
                 text += "\n\n" + self.kit.ui("saves.moved", path=result.moved_to)
             self.push(MessageScreen(self, self.kit.ui("saves.title"), text))
             return False
-        from ..core.play.engine import Engine
+        assert self.content is not None
+        code = result.play.get("code") if isinstance(result.play.get("code"), str) else None
         try:
-            self.session = Session(Engine(self.content, result.state))
+            play = Playthrough.restore(self.content, result.state, result.play, room=self.mode.make_room(code))
         except Exception as exc:
             log.warning("save %s does not fit this content: %s", slot, exc)
             self.push(MessageScreen(self, self.kit.ui("saves.title"),
                                     self.kit.ui("saves.unusable", problem=str(exc))))
             return False
-        if self.session.engine.state.status == "scene" and self.session.engine.scene is None:
-            note = self.rebind(self.session.engine.state)
-            log.info("save repaired on load: %s", note)
-        self.session.saved_day = self.session.engine.state.day
-        self.route()
+        self.begin(play)
         return True
 
+    def save(self, slot: str) -> str:
+        """Save the playthrough in a slot; its path. Raises OSError when it cannot be written."""
+        assert self.play is not None
+        path = self.saves.save(slot, self.play.state, self.play.label(self.kit.tr), self.play.record.to_dict())
+        if slot == "autosave":
+            self.play.saved()
+        return path
+
     def autosave(self, force: bool = False) -> None:
-        s = self.session
-        if s is None or self.options.mode == "kiosk" or s.mode == "training" and s.engine.state.scenario:
-            return
-        st = s.engine.state
-        if not force and st.day == s.saved_day:
+        play = self.play
+        if play is None or not self.mode.autosaves(play) or not (force or play.autosave_due()):
             return
         try:
-            self.saves.save("autosave", st, self.save_label())
-            s.saved_day = st.day
+            self.save("autosave")
         except OSError as exc:
             log.warning("autosave failed: %s", exc)
 
-    def save_label(self) -> dict:
-        s = self.session
-        assert s is not None
-        e = s.engine
-        camp = e.campaign
-        profile = next((p for p in camp.profiles if p.id == e.state.profile), None)
-        return {"campaign": self.kit.tr(camp.title), "profile": self.kit.tr(profile.name) if profile else "",
-                "day": e.state.day, "phase": self.kit.tr(self.content.phases.get(e.phase, {}).get("name"))}
-
     def route(self) -> None:
-        """Show the play screen that matches the engine's state."""
+        """Show the play screen that matches where the playthrough is."""
         from .screens.play import play_screen_for
-        if self.session is None:
+        if self.play is None:
             return
-        e = self.session.engine
+        self.play.lang = self.kit.lang
+        e = self.play.engine
         if e.status == "scene" and e.state.slot == 0:
             self.autosave()
         screen = play_screen_for(self)
@@ -377,7 +358,7 @@ class App:
         self.push(screen)
 
     def to_title(self) -> None:
-        self.session = None
+        self.play = None
         self.mode.home()
 
     def set_mode(self, name: str) -> None:
@@ -422,7 +403,7 @@ class App:
     def recover(self, exc: BaseException) -> None:
         log.error("an error inside a screen: %s\n%s", exc, "".join(traceback.format_exception(exc)))
         print(f"neighbour: an error occurred ({exc}); details in {self.log_file}", file=sys.stderr)
-        self.session = None
+        self.play = None
         try:
             self.mode.recover(self.log_file)
         except Exception:  # the recovery itself failed (its message screen, say): home, without it

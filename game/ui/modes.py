@@ -7,10 +7,12 @@ modes live in modes_*.py; this file holds the plain one and the factory.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import pygame
 
+from ..core.play.playthrough import Playthrough, Room
 from . import input as act
 
 if TYPE_CHECKING:
@@ -28,7 +30,7 @@ class Mode:
 
     def home(self) -> None:
         from .screens.title import TitleScreen
-        self.app.session = None
+        self.app.play = None
         self.app.reset(TitleScreen(self.app))
 
     def recover(self, log_file: str) -> None:
@@ -73,8 +75,35 @@ class Mode:
         """Called when the player takes a choice; `proceed()` carries it out (training shows feedback)."""
         proceed()
 
-    def on_finished(self) -> None:
-        """A playthrough reached its ending."""
+    # -- the playthroughs this room plays ------------------------------------------------------------
+    def make_room(self, code: str | None = None) -> Room:
+        """How a playthrough started in this mode is played (its room, code and result folder)."""
+        return Room(self.name, code)
+
+    def attach(self, play: Playthrough) -> None:
+        """A playthrough begins in this mode: listen to the events the mode cares about."""
+
+    def plays_here(self) -> bool:
+        """True when the current playthrough was started in this mode's room."""
+        return self.app.play is not None and self.app.play.room.name == self.name
+
+    def autosaves(self, play: Playthrough) -> bool:
+        return True
+
+    def allows_saving(self, play: Playthrough | None) -> bool:
+        """Whether the pause menu offers save and load."""
+        return True
+
+    def has_pause_menu(self) -> bool:
+        return True
+
+    def reflects(self) -> bool:
+        """Whether the end of a phase asks the reflection questions (a five-minute kiosk story does not)."""
+        return True
+
+    def pause_items(self) -> list[tuple[str, Callable[[], None], str]]:
+        """Extra items of the pause menu: (label, action, icon)."""
+        return []
 
 
 def make_mode(app: "App", name: str | None = None) -> Mode:

@@ -8,7 +8,6 @@ of any earlier day ("what if") and compare the two runs side by side.
 
 from __future__ import annotations
 
-import logging
 from typing import TYPE_CHECKING
 
 import pygame
@@ -16,15 +15,13 @@ import pygame
 from ..core.play import results
 from ..core.play.campaigns import campaign_for_role
 from .modes import Mode
-from .screen import MenuScreen, ModeMenuScreen, Screen
+from ..core.play.playthrough import Room
+from .screen import MenuScreen, ModeMenuScreen, Screen, confirm
 from .screens.entry import EntryScreen
 from .widgets import Button, Scroller
 
 if TYPE_CHECKING:
     from .app import App
-
-log = logging.getLogger("neighbour.class")
-
 
 def results_dir(app: "App") -> str:
     return app.settings.results_dir or results.default_results_dir()
@@ -36,8 +33,6 @@ class ClassMode(Mode):
     def __init__(self, app: "App"):
         super().__init__(app)
         self.code = app.options.session_code or ""
-        self.first: dict | None = None       # the run before a "what if", for comparing
-        self.last: dict | None = None
 
     def home(self) -> None:
         if self.app.options.mode != "class":  # came from the title screen: go back to plain play
@@ -45,27 +40,29 @@ class ClassMode(Mode):
             self.app.mode.home()
             return
         from .screens.title import TitleScreen
-        self.app.session = None
+        self.app.play = None
         self.app.reset(TitleScreen(self.app), ClassSetupScreen(self.app))
 
-    def on_finished(self) -> None:
-        s = self.app.session
-        if s is None or s.finished:
-            return
-        s.finished = True
-        result = results.build(s.engine, "class", s.code or self.code or None, self.app.kit.lang)
-        self.last = result
-        try:
-            s.extra["result_path"] = results.save(result, results_dir(self.app))
-        except OSError as exc:
-            log.warning("result file could not be written: %s", exc)
-            s.extra["result_path"] = ""
-        s.extra["code"] = result["code"]
+    def make_room(self, code: str | None = None) -> Room:
+        """A class run writes its result file to the teacher's folder when it ends."""
+        return Room(self.name, code or self.code or None, results_folder=results_dir(self.app))
+
+    def pause_items(self) -> list:
+        return [(self.app.kit.ui("pause.finish_now"), self.finish_now, "star")] if self.plays_here() else []
+
+    def finish_now(self) -> None:
+        k = self.app.kit
+
+        def go() -> None:
+            if self.app.play is not None:
+                self.app.play.finish_now()
+        confirm(self.app, k.ui("pause.finish_question"), k.ui("pause.finish_yes"), k.ui("ui.no_stay"), go,
+                body=k.ui("pause.finish_body"))
 
     def ending_buttons(self) -> list:
         k = self.app.kit
         out = [(k.ui("class.debrief"), self.debrief, "journal"), (k.ui("class.what_if"), self.what_if, "restart")]
-        if self.first is not None:
+        if self.app.play is not None and self.app.play.record.earlier is not None:
             out.append((k.ui("class.compare"), self.compare, "peers"))
         return out
 
@@ -73,24 +70,20 @@ class ClassMode(Mode):
         self.app.push(DebriefScreen(self.app))
 
     def what_if(self) -> None:
-        e = self.app.session.engine
-        days = [snap["day"] for snap in e.state.days]
+        assert self.app.play is not None
         k = self.app.kit
-        items = [(k.ui("class.day_n", day=d), lambda d=d: self.rewind(d)) for d in days]
+        items = [(k.ui("class.day_n", day=d), lambda d=d: self.rewind(d)) for d in self.app.play.days_to_rewind_to()]
         items.append((k.ui("ui.back"), lambda: self.app.pop()))
         self.app.push(MenuScreen(self.app, k.ui("class.what_if"), items, body=k.ui("class.what_if_body"),
                                  back=lambda: self.app.pop()))
 
     def rewind(self, day: int) -> None:
-        s = self.app.session
-        self.first = self.last
-        s.engine.rewind(day)
-        s.finished = False
-        s.extra["rewound_from"] = day
-        self.app.route()
+        if self.app.play is not None:
+            self.app.play.rewind(day)
 
     def compare(self) -> None:
-        self.app.push(CompareScreen(self.app, self.first, self.last))
+        record = self.app.play.record if self.app.play is not None else None
+        self.app.push(CompareScreen(self.app, record.earlier if record else None, record.result if record else None))
 
 
 class ClassSetupScreen(ModeMenuScreen):
@@ -134,7 +127,6 @@ class ClassSetupScreen(ModeMenuScreen):
     def got_code(self, value: str | None) -> None:
         if value:
             self.mode().code = value.upper()
-            self.mode().first = None
         self.layout()
 
     def enter_folder(self) -> None:
@@ -154,8 +146,7 @@ class ClassSetupScreen(ModeMenuScreen):
         m = self.mode()
         campaign = campaign_for_role(self.kit.content, role)
         if campaign and m.code:
-            self.app.push(BriefingScreen(self.app, campaign, seed=results.session_seed(m.code), mode="class",
-                                         code=m.code))
+            self.app.push(BriefingScreen(self.app, campaign, seed=results.session_seed(m.code), code=m.code))
 
     def draw(self, surf: pygame.Surface) -> None:
         k = self.kit
@@ -184,7 +175,9 @@ class DebriefScreen(Screen):
     def __init__(self, app: "App"):
         super().__init__(app)
         self.scroller = Scroller()
-        self.engine = app.session.engine
+        assert app.play is not None
+        self.play = app.play
+        self.engine = app.play.engine
 
     def layout(self) -> None:
         k = self.kit
@@ -214,11 +207,12 @@ class DebriefScreen(Screen):
                 k.text(surf, text, "heading", th.heading, (x, y))
             y += k.line_height("heading") + k.px(6)
         head(k.ui("class.debrief"))
-        s = self.app.session
-        if s.extra.get("code"):
-            y += k.paragraphs(surf, k.ui("class.your_code", code=s.extra["code"]), "body_bold", th.text, x, y, w, clip)
-        if s.extra.get("result_path"):
-            saved = k.ui("class.saved_to", path=s.extra["result_path"])
+        record = self.play.record
+        if record.result and record.result.get("code"):
+            code = k.ui("class.your_code", code=record.result["code"])
+            y += k.paragraphs(surf, code, "body_bold", th.text, x, y, w, clip)
+        if record.result_path:
+            saved = k.ui("class.saved_to", path=record.result_path)
             y += k.paragraphs(surf, saved, "small", th.muted, x, y, w, clip)
         y += k.px(14)
         head(k.ui("class.moved_most"))

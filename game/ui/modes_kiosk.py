@@ -23,6 +23,7 @@ import pygame
 
 from ..core.files import write_atomic
 from ..core.play.campaigns import campaign_for_role
+from ..core.play.playthrough import FINISHED, Playthrough
 from . import input as act
 from .modes import Mode
 from .screen import MenuScreen, Screen, confirm
@@ -108,7 +109,7 @@ class KioskMode(Mode):
         self.home()
 
     def home(self) -> None:
-        self.app.session = None
+        self.app.play = None
         self.asking = False
         self.app.reset(AttractScreen(self.app))
 
@@ -126,13 +127,22 @@ class KioskMode(Mode):
         self.count("started", role)
         camp = self.app.content.campaigns[campaign]
         profile = camp.profiles[0].id if camp.profiles else None
-        self.app.new_game(campaign, profile=profile, mode="kiosk")
+        self.app.new_game(campaign, profile=profile)
 
-    def on_finished(self) -> None:
-        s = self.app.session
-        if s is not None and not s.finished:
-            s.finished = True
-            self.count("finished", s.engine.campaign.role)
+    def attach(self, play: Playthrough) -> None:
+        play.on(FINISHED, lambda p: self.count("finished", p.engine.campaign.role))
+
+    def autosaves(self, play: Playthrough) -> bool:
+        return False  # nothing of a visitor is kept
+
+    def allows_saving(self, play: Playthrough | None) -> bool:
+        return False
+
+    def has_pause_menu(self) -> bool:
+        return False
+
+    def reflects(self) -> bool:
+        return False
 
     def ending_buttons(self) -> list:
         return []
@@ -152,7 +162,7 @@ class KioskMode(Mode):
             return True
         if a.name == act.POINT:
             return False
-        if self.app.session is not None and a.name in (act.PRESS, act.RELEASE):
+        if self.app.play is not None and a.name in (act.PRESS, act.RELEASE):
             hit = next((b for b in self.overlay if b.rect.collidepoint(a.pos)), None)
             if a.name == act.PRESS and hit:
                 self.pressed = hit
@@ -167,7 +177,7 @@ class KioskMode(Mode):
     # -- time ------------------------------------------------------------------------------------
     def tick(self, now: float) -> None:
         self.check_exit(now)
-        if self.app.session is None:
+        if self.app.play is None:
             return
         idle = now - self.last_input
         if not self.asking and idle >= self.config.idle_seconds:
@@ -199,7 +209,7 @@ class KioskMode(Mode):
     def wait_ms(self) -> int:
         if self.exit_since is not None:
             return 100
-        if self.app.session is None:
+        if self.app.play is None:
             return 250
         remain = self.config.idle_seconds - (self.app.clock() - self.last_input)
         if self.asking:
@@ -225,14 +235,14 @@ class KioskMode(Mode):
 
     def reserved_top_right(self) -> int:
         """Width the play screens leave free at the top right for the restart and language buttons."""
-        if self.app.session is None:
+        if self.app.play is None:
             return 0
         buttons = self.overlay_buttons()
         return self.app.kit.w - buttons[0].rect.x + self.app.kit.px(10)
 
     def draw_overlay(self, surf: pygame.Surface) -> None:
         top = self.app.top
-        if self.app.session is None or not getattr(top, "is_play", False):
+        if self.app.play is None or not getattr(top, "is_play", False):
             self.overlay = []
             return
         self.overlay = self.overlay_buttons()

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from ..core.play import results
+from ..core.play.playthrough import Playthrough, Room
 from ..core.play.campaigns import campaign_for_role
 from ..core.play.engine import CONTINUE
 from . import input as act
@@ -40,29 +40,30 @@ class TrainingMode(Mode):
             self.app.mode.home()
             return
         from .screens.title import TitleScreen
-        self.app.session = None
+        self.app.play = None
         self.app.reset(TitleScreen(self.app), ScenarioListScreen(self.app))
 
+    def make_room(self, code: str | None = None) -> Room:
+        """A training run keeps its result for the review; the trainer exports it from there."""
+        return Room(self.name, code, keeps_result=True)
+
+    def autosaves(self, play: Playthrough) -> bool:
+        return not (play.room.name == self.name and play.state.scenario)
+
+    def allows_saving(self, play: Playthrough | None) -> bool:
+        return not (play is not None and play.state.scenario)
+
     def after_choice(self, choice, proceed) -> None:
-        s = self.app.session
-        if s is None or s.mode != "training" or self.app.settings.feedback != "each" or choice is CONTINUE \
+        if not self.plays_here() or self.app.settings.feedback != "each" or choice is CONTINUE \
                 or not (choice.feedback or choice.follows or choice.breaks):
             proceed()
             return
         self.app.push(FeedbackScreen(self.app, choice), lambda _result: proceed())
 
     def ending_screen(self):
-        s = self.app.session
-        if s is not None and s.mode == "training":
+        if self.plays_here():
             return ReviewScreen(self.app)
         return super().ending_screen()
-
-    def on_finished(self) -> None:
-        s = self.app.session
-        if s is None or s.finished or s.mode != "training":
-            return
-        s.finished = True
-        s.extra["result"] = results.build(s.engine, "training", None, self.app.kit.lang)
 
 
 def principle_lines(kit, choice) -> list[str]:
@@ -130,7 +131,7 @@ class ScenarioListScreen(ModeMenuScreen):
     def start(self, scenario: str | None) -> None:
         campaign = officer_campaign(self.kit.content)
         if campaign:
-            self.app.new_game(campaign, scenario=scenario, mode="training")
+            self.app.new_game(campaign, scenario=scenario)
 
     def draw(self, surf: pygame.Surface) -> None:
         k = self.kit
@@ -147,8 +148,9 @@ class ReviewScreen(Screen):
     def __init__(self, app: "App"):
         super().__init__(app)
         self.scroller = Scroller()
-        self.engine = app.session.engine
-        app.mode.on_finished()
+        assert app.play is not None
+        self.play = app.play
+        self.engine = app.play.engine
 
     def layout(self) -> None:
         k = self.kit
@@ -174,18 +176,18 @@ class ReviewScreen(Screen):
     def export(self) -> None:
         from .screens.messages import MessageScreen
         k = self.kit
-        s = self.app.session
-        result = s.extra.get("result") or results.build(self.engine, "training", None, k.lang)
-        folder = results_dir(self.app)
-        try:
-            path = results.save(result, folder)
-            from ..report import export_run_html
-            html = path[:-5] + ".html"
-            export_run_html(k.content, result, html, k.lang)
-            message = k.ui("training.exported", json=path, html=html)
-        except Exception as exc:  # noqa: BLE001 - a failed export is reported, never fatal
-            log.warning("export failed: %s", exc)
-            message = k.ui("training.export_failed", problem=str(exc))
+        path = self.play.write_result(results_dir(self.app))
+        if path is None:
+            message = k.ui("training.export_failed", problem=self.play.record.result_error or "")
+        else:
+            try:
+                from ..report import export_run_html
+                html = path[:-5] + ".html"
+                export_run_html(k.content, self.play.result(), html, k.lang)
+                message = k.ui("training.exported", json=path, html=html)
+            except Exception as exc:  # noqa: BLE001 - a failed export is reported, never fatal
+                log.warning("export failed: %s", exc)
+                message = k.ui("training.export_failed", problem=str(exc))
         self.app.push(MessageScreen(self.app, k.ui("training.export"), message))
 
     def epilogues(self) -> None:

@@ -21,6 +21,7 @@ import time
 import pytest
 
 from game.core.play.saves import SaveStore, encode, load_file
+from game.core.play.state import SAVE_VERSION
 from save_writer import state_for
 from storytools import ROOT
 
@@ -120,7 +121,7 @@ def test_saving_over_a_broken_save_moves_it_aside_first(tmp_path, damage):
     """A new game's autosave must not destroy a save the game could not read (a newer game's save
     after a downgrade, say): the broken file is moved aside, then the new one written."""
     store, blob = good_save(tmp_path)
-    newer = encode(state_for(3)).replace(b'"version":1', b'"version":99')
+    newer = encode(state_for(3)).replace(b'"version":%d' % SAVE_VERSION, b'"version":99')
     broken = {"truncated": blob[: len(blob) // 2], "corrupted": blob.replace(b'"m2"', b'"m3"'),
               "empty": b"", "newer": newer}[damage]
     put(store, broken)

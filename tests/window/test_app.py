@@ -41,10 +41,10 @@ def test_f5_reloads_and_keeps_the_place(tmp_path):
     app = App([folder], Options(size=(1280, 720)), clock=Clock(), settings=Settings())
     start_resident(app)
     play_first(app, 2)
-    state = app.session.engine.state.to_dict()
+    state = app.play.engine.state.to_dict()
     key(app, pygame.K_F5)
     assert screen(app) == "MessageScreen"            # "content reloaded"
-    assert app.session.engine.state.to_dict() == state
+    assert app.play.engine.state.to_dict() == state
     app.top.close()
     app.step(wait=False)
     assert getattr(app.top, "is_play", False)
@@ -54,14 +54,14 @@ def test_f5_with_broken_content_shows_the_messages_and_keeps_playing(tmp_path):
     folder = copy_content(tmp_path)
     app = App([folder], Options(size=(1280, 720)), clock=Clock(), settings=Settings())
     start_resident(app)
-    engine = app.session.engine
+    engine = app.play.engine
     with open(os.path.join(folder, "broken.yaml"), "w", encoding="utf-8") as fh:
         fh.write("scenes:\n  x:\n    txet: oops\n")
     key(app, pygame.K_F5)
     assert screen(app) == "ErrorScreen"
     assert any("broken.yaml:3:5" in line and "did you mean \"text\"" in line for line in app.top.lines)
     key(app, pygame.K_ESCAPE)
-    assert getattr(app.top, "is_play", False) and app.session.engine is engine
+    assert getattr(app.top, "is_play", False) and app.play.engine is engine
 
 
 def test_f5_when_the_current_scene_was_removed_restarts_the_day(tmp_path):
@@ -72,12 +72,12 @@ def test_f5_when_the_current_scene_was_removed_restarts_the_day(tmp_path):
     app.new_game("first_week", seed=1)
     app.top.activate(0)  # leave the arrival scene
     app.step(wait=False)
-    assert app.session.engine.scene.id == "fw_morning"
+    assert app.play.engine.scene.id == "fw_morning"
     path = os.path.join(folder, "first_week.yaml")
     text = open(path, encoding="utf-8").read().replace("fw_morning", "fw_dawn")
     open(path, "w", encoding="utf-8").write(text)
     key(app, pygame.K_F5)
-    assert "fw_morning" in app.top.body and app.session.engine.scene.id == "fw_dawn"
+    assert "fw_morning" in app.top.body and app.play.engine.scene.id == "fw_dawn"
 
 
 def test_settings_persist_between_runs():
@@ -104,21 +104,21 @@ def test_autosave_each_day_and_continue_from_the_title():
     app = make_app()
     start_resident(app)
     assert app.saves.exists("autosave")
-    day = app.session.engine.state.day
+    day = app.play.engine.state.day
     for _ in range(200):
-        if app.session.engine.state.day > day and app.session.engine.status == "scene":
+        if app.play.engine.state.day > day and app.play.engine.status == "scene":
             break
         app.top.activate(app.top.buttons.index(first_button(app)))
         app.step(wait=False)
     saved = app.saves.load("autosave").state
-    assert saved.day == app.session.engine.state.day
+    assert saved.day == app.play.engine.state.day
     app.to_title()
     app.step(wait=False)
     labels = [b.id for b in app.top.buttons]
     assert "continue" in labels
     app.top.activate(labels.index("continue"))
     app.step(wait=False)
-    assert app.session.engine.state.day == saved.day and getattr(app.top, "is_play", False)
+    assert app.play.engine.state.day == saved.day and getattr(app.top, "is_play", False)
 
 
 def test_manual_slots_save_and_load():
@@ -128,11 +128,11 @@ def test_manual_slots_save_and_load():
     app.push(SlotScreen(app, saving=True))
     app.top.pick("slot2")
     assert app.saves.exists("slot2")
-    step = app.session.engine.state.step
+    step = app.play.engine.state.step
     play_first(app, 3)
     app.push(SlotScreen(app, saving=False))
     app.top.pick("slot2")
-    assert app.session.engine.state.step == step
+    assert app.play.engine.state.step == step
 
 
 def test_a_broken_save_is_explained_and_kept(tmp_path):
@@ -195,7 +195,7 @@ def test_class_mode_can_go_to_release_early_and_saves_a_result(tmp_path):
     app.step(wait=False)
     app.top.activate(1)  # "yes, go to release"
     app.step(wait=False)
-    assert app.session.engine.status == "ending" and screen(app) == "EndingScreen"
+    assert app.play.engine.status == "ending" and screen(app) == "EndingScreen"
     files = os.listdir(tmp_path / "results")
     assert len(files) == 1 and "LESSON1" in files[0]
 

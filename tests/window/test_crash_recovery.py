@@ -77,7 +77,7 @@ def test_a_crash_in_play_returns_to_the_title_and_keeps_the_autosave(monkeypatch
             app.step(wait=False)
     app.step(wait=False)
 
-    assert app.session is None
+    assert app.play is None
     assert isinstance(app.stack[0], TitleScreen) and isinstance(app.top, MessageScreen)
     assert app.log_file in app.top.body, app.top.body
     assert "an error inside a screen: a bug in a screen" in log_text(app)
@@ -100,7 +100,7 @@ def test_a_crash_while_recovering_still_leaves_a_working_title(monkeypatch):
         app.dirty = True
         app.step(wait=False)
     app.step(wait=False)
-    assert app.running and app.session is None
+    assert app.running and app.play is None
     assert isinstance(app.top, TitleScreen), "an empty window with nothing to press"
     assert "recovery failed" in log_text(app)
 
@@ -110,7 +110,7 @@ def test_a_crash_at_the_kiosk_returns_to_the_attract_loop(monkeypatch, where):
     app = make("kiosk")
     app.mode.begin("resident")
     app.step(wait=False)
-    assert app.session is not None and getattr(app.top, "is_play", False)
+    assert app.play is not None and getattr(app.top, "is_play", False)
     with monkeypatch.context() as m:
         m.setattr(type(app.top), where, boom)
         if where == "handle":
@@ -119,6 +119,6 @@ def test_a_crash_at_the_kiosk_returns_to_the_attract_loop(monkeypatch, where):
             app.dirty = True
             app.step(wait=False)
     app.step(wait=False)
-    assert isinstance(app.top, AttractScreen) and len(app.stack) == 1 and app.session is None
+    assert isinstance(app.top, AttractScreen) and len(app.stack) == 1 and app.play is None
     assert "kiosk recovered from an error" in log_text(app)
     assert not os.path.exists(SaveStore().path("autosave"))  # kiosks keep nothing

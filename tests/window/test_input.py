@@ -19,7 +19,7 @@ def start(app, role: str, press) -> None:
     press(app, app.top.buttons[index])
     assert screen(app) == "BriefingScreen"
     press(app, first_button(app))
-    assert app.session is not None and app.session.engine.campaign.role == role
+    assert app.play is not None and app.play.engine.campaign.role == role
 
 
 def finish(app, press) -> None:
@@ -27,7 +27,7 @@ def finish(app, press) -> None:
         if screen(app) == "EndingScreen":
             break
         press(app, first_button(app))
-    assert app.session.engine.status == "ending", screen(app)
+    assert app.play.engine.status == "ending", screen(app)
     assert screen(app) == "EndingScreen"
 
 
@@ -73,7 +73,7 @@ def test_play_to_the_end(method, role):
     press = METHODS[method]
     start(app, role, press)
     finish(app, press)
-    assert app.session.engine.state.history, "no choice was recorded"
+    assert app.play.engine.state.history, "no choice was recorded"
 
 
 @pytest.mark.slow
@@ -99,18 +99,18 @@ def test_one_switch_scanning_reaches_the_end():
             clock.now += 1.05
             app.step(wait=False)
         key(app, pygame.K_SPACE)
-    assert app.session is not None and app.session.engine.status == "ending"
+    assert app.play is not None and app.play.engine.status == "ending"
 
 
 def test_number_keys_pick_choices_directly():
     app = make_app((1280, 720))
     start(app, "resident", by_keyboard)
-    offered = app.session.engine.choices()
+    offered = app.play.engine.choices()
     if len(offered) > 1:
-        before = app.session.engine.state.step
+        before = app.play.engine.state.step
         key(app, pygame.K_2)
-        assert app.session.engine.state.history[-1]["choice"] == offered[1].id
-        assert app.session.engine.state.step > before
+        assert app.play.engine.state.history[-1]["choice"] == offered[1].id
+        assert app.play.engine.state.step > before
 
 
 def test_touch_drag_scrolls_and_does_not_tap():
@@ -120,10 +120,10 @@ def test_touch_drag_scrolls_and_does_not_tap():
     app.step(wait=False)
     top = app.top
     assert top.scroller.max_offset > 0
-    step = app.session.engine.state.step
+    step = app.play.engine.state.step
     drag(app, top.scroll_rect.center, -200)
     assert top.scroller.offset > 0
-    assert screen(app) == "JournalScreen" and app.session.engine.state.step == step
+    assert screen(app) == "JournalScreen" and app.play.engine.state.step == step
 
 
 def test_mouse_wheel_scrolls_and_hover_moves_focus():
@@ -149,7 +149,7 @@ def test_escape_opens_the_menu_and_back_to_title_asks_first():
     assert screen(app) == "PauseScreen"
     labels = [b.label for b in app.top.buttons]
     by_keyboard(app, app.top.buttons[-1])  # back to the title screen
-    assert screen(app) == "MenuScreen" and app.session is not None  # a confirmation, nothing lost yet
+    assert screen(app) == "MenuScreen" and app.play is not None  # a confirmation, nothing lost yet
     key(app, pygame.K_ESCAPE)              # "no, stay"
     assert screen(app) == "PauseScreen"
     assert labels == [b.label for b in app.top.buttons]

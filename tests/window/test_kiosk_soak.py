@@ -127,12 +127,12 @@ def soak(tmp_path, events: int, seed: int = 20261122) -> dict:
             visitor.step(walk_away)
             visitor.step(0.5)  # the countdown's end is noticed on the next turn of the loop
             assert isinstance(app.top, AttractScreen), f"after a walk-away: {type(app.top).__name__}"
-            assert app.session is None and len(app.stack) == 1
+            assert app.play is None and len(app.stack) == 1
             gaps += 1
             continue
         rng.choices(names, weights)[0]()
         visitor.step(rng.uniform(0.05, 3.0))
-        sessions += app.session is not None
+        sessions += app.play is not None
         assert app.running, "the kiosk let a visitor close it"
         if visitor.posted >= next_sample:
             samples.append((visitor.posted, rss_mb()))
@@ -170,10 +170,10 @@ def test_walking_away_always_returns_to_the_attract_loop(tmp_path, stranded_on):
     if stranded_on != "start menu":
         app.mode.begin("resident")
         v.step(0.2)
-        assert app.session is not None
+        assert app.play is not None
     if stranded_on == "still-there":
         v.step(app.mode.config.idle_seconds + 0.5)
         assert type(app.top).__name__ == "StillThereScreen"
     v.step(app.mode.config.idle_seconds + app.mode.config.countdown_seconds + 1)
     v.step(0.5)
-    assert isinstance(app.top, AttractScreen) and app.session is None
+    assert isinstance(app.top, AttractScreen) and app.play is None

@@ -29,7 +29,7 @@ def press_first(app) -> None:
 def play_days(app, days: int, limit: int = 400) -> None:
     """Take the first choice everywhere until the given day has begun."""
     for _ in range(limit):
-        if app.session.engine.state.day >= days:
+        if app.play.engine.state.day >= days:
             return
         press_first(app)
     raise AssertionError(f"day {days} not reached; on {screen(app)}")
@@ -47,14 +47,14 @@ def test_one_session_code_gives_every_student_the_same_events(tmp_path):
         app.top.start("resident")
         assert screen(app) == "BriefingScreen"
         press_first(app)                             # "begin"
-        engine = app.session.engine
+        engine = app.play.engine
         assert engine.state.seed == results.session_seed("ROOM7B")
         play_days(app, 4)
         played.append([(h["day"], h["scene"], h["choice"]) for h in engine.state.history])
     assert played[0] == played[1] and len(played[0]) > 10
 
     content = app.content
-    campaign = app.session.engine.state.campaign
+    campaign = app.play.engine.state.campaign
 
     def whole_game(code: str) -> list[str]:
         _, taken = play_once(content, campaign, results.session_seed(code), lambda offered: offered[0])
@@ -69,12 +69,11 @@ def test_what_if_goes_back_to_the_start_of_the_chosen_day_and_compares(tmp_path)
     app.top.start("resident")
     press_first(app)
     play_days(app, 4)
-    engine = app.session.engine
+    engine = app.play.engine
     at_day_3 = next(snap for snap in engine.state.days if snap["day"] == 3)
-    engine.finish_now()
-    app.route()
-    assert screen(app) == "EndingScreen" and app.session.finished
-    first_result = app.mode.last
+    app.play.finish_now()
+    assert screen(app) == "EndingScreen" and app.play.finished
+    first_result = app.play.record.result
     assert first_result and first_result["end"]["ending"] == engine.state.ending
 
     app.mode.what_if()
@@ -83,16 +82,15 @@ def test_what_if_goes_back_to_the_start_of_the_chosen_day_and_compares(tmp_path)
     app.top.activate(labels.index("Start of day 3"))
     app.step(wait=False)
 
-    st = app.session.engine.state
-    assert st.status != "ending" and st.day == 3 and not app.session.finished
+    st = app.play.engine.state
+    assert st.status != "ending" and st.day == 3 and not app.play.finished
     assert all(h["day"] < 3 for h in st.history)          # what came after is forgotten
     assert st.subject == at_day_3["subject"] and len(st.history) == len(at_day_3["history"])
     assert [s["day"] for s in st.days] == [1, 2, 3]       # day 3 is the start being replayed
     assert getattr(app.top, "is_play", False)
 
-    app.session.engine.finish_now()                         # the second ending, to compare
-    app.route()
-    assert app.mode.first is first_result and app.mode.last is not first_result
+    app.play.finish_now()                                 # the second ending, to compare
+    assert app.play.record.earlier is first_result and app.play.record.result is not first_result
     labels = [b.label for b in app.top.buttons]
     assert "Compare the two runs" in labels or any("ompare" in label for label in labels)
     app.mode.compare()
@@ -110,14 +108,13 @@ def test_result_files_and_short_codes_round_trip(tmp_path):
     app.top.start("officer")
     press_first(app)
     play_days(app, 2)
-    app.session.engine.finish_now()
-    app.route()
+    app.play.finish_now()
     (name,) = os.listdir(tmp_path)
     assert "ROUND" in name
     saved = results.load(str(tmp_path / name))
-    assert saved == json.loads(json.dumps(app.mode.last))          # what was built is what is read
+    assert saved == json.loads(json.dumps(app.play.record.result))          # what was built is what is read
     assert saved["session"] == "ROUND" and saved["role"] == "officer" and saved["choices"]
-    assert app.session.extra["code"] == saved["code"]
+    assert app.play.record.result["code"] == saved["code"]
     decoded = results.decode_code(app.content, saved["code"])
     assert decoded["campaign"] == saved["campaign"] and decoded["end"]["ending"] == saved["end"]["ending"]
     assert abs(decoded["end"]["risk"] - saved["end"]["risk"]) <= 1
@@ -130,8 +127,8 @@ def test_training_gives_feedback_on_principles_and_ends_in_a_review_that_exports
     assert isinstance(app.top, ScenarioListScreen)
     app.top.activate(2)                                     # the first scenario (after the feedback
     app.step(wait=False)                                    # setting and "the whole set")
-    engine = app.session.engine
-    assert app.session.mode == "training" and engine.state.scenario
+    engine = app.play.engine
+    assert app.play.room.name == "training" and engine.state.scenario
     feedback = 0
     for _ in range(300):
         if isinstance(app.top, ReviewScreen):
@@ -145,7 +142,7 @@ def test_training_gives_feedback_on_principles_and_ends_in_a_review_that_exports
     assert isinstance(app.top, ReviewScreen), screen(app)
     assert feedback >= 1
     assert engine.state.principles                          # choices were scored against principles
-    result = app.session.extra["result"]
+    result = app.play.record.result
     assert result["mode"] == "training" and result["principles"] == {k: list(v) for k, v in
                                                                          engine.state.principles.items()}
     app.top.export()
@@ -166,7 +163,7 @@ def begin_story(app) -> None:
     tap(app, (app.kit.w // 2, app.kit.h // 2))             # touch to begin
     assert isinstance(app.top, KioskStartScreen)
     press_first(app)                                        # the first role
-    assert app.session is not None and app.session.mode == "kiosk"
+    assert app.play is not None and app.play.room.name == "kiosk"
 
 
 def test_kiosk_asks_after_the_idle_time_and_resets_after_the_countdown():
@@ -182,15 +179,15 @@ def test_kiosk_asks_after_the_idle_time_and_resets_after_the_countdown():
     app.step(wait=False)
     assert isinstance(app.top, StillThereScreen)
     tap(app, (app.kit.w // 2, app.kit.h // 2))              # "I'm still here"
-    assert app.session is not None and not isinstance(app.top, StillThereScreen)
-    step_before = app.session.engine.state.step
+    assert app.play is not None and not isinstance(app.top, StillThereScreen)
+    step_before = app.play.engine.state.step
 
     clock.now += cfg.idle_seconds + 1
     app.step(wait=False)
     assert isinstance(app.top, StillThereScreen)
     clock.now += cfg.countdown_seconds
     app.step(wait=False)
-    assert isinstance(app.top, AttractScreen) and app.session is None and len(app.stack) == 1
+    assert isinstance(app.top, AttractScreen) and app.play is None and len(app.stack) == 1
     assert step_before > 0
 
 
@@ -198,13 +195,13 @@ def test_kiosk_ignores_escape_and_close_and_lets_staff_out_with_held_keys():
     clock = Clock()
     app = kiosk(clock)
     begin_story(app)
-    where = app.session.engine.state.scene
+    where = app.play.engine.state.scene
     key(app, pygame.K_ESCAPE)
     for kind in (pygame.QUIT, pygame.WINDOWCLOSE):
         pygame.event.post(pygame.event.Event(kind))
         app.step(wait=False)
     key(app, pygame.K_F4, mod=pygame.KMOD_LALT)
-    assert app.running and app.session is not None and app.session.engine.state.scene == where
+    assert app.running and app.play is not None and app.play.engine.state.scene == where
     assert not any(type(s).__name__ == "PauseScreen" for s in app.stack)
 
     held = {pygame.key.key_code(name): True for name in app.mode.config.exit_keys}
@@ -246,13 +243,13 @@ def test_kiosk_short_story_fits_five_minutes_of_taps():
     app = kiosk(clock)
     begin_story(app)
     taps = 0
-    while app.session is not None and app.session.engine.state.status != "ending" and taps < 200:
+    while app.play is not None and app.play.engine.state.status != "ending" and taps < 200:
         press_first(app)
         clock.now += 3
         taps += 1
-    assert app.session.engine.state.status == "ending"
+    assert app.play.engine.state.status == "ending"
     assert taps * 3 <= 300, f"{taps} taps: longer than five minutes at one tap every 3 s"
     clock.now += app.mode.config.idle_seconds + app.mode.config.countdown_seconds + 1
     app.step(wait=False)
     app.step(wait=False)
-    assert isinstance(app.top, AttractScreen) and app.session is None
+    assert isinstance(app.top, AttractScreen) and app.play is None

@@ -61,7 +61,7 @@ def play_until(app, wanted, limit=2000) -> bool:
     Returns False if the story ended first (a block without reflection questions has no end screen).
     """
     for _ in range(limit):
-        e = app.session.engine
+        e = app.play.engine
         if e.status == wanted or screen(app) == wanted:
             return True
         if e.status == "ending" and wanted not in ("ending", "EndingScreen"):
@@ -110,7 +110,7 @@ def tour(app, label: str) -> None:
     check_layout(app, f"{label} debrief")
     app.pop()
     from game.core.play import results
-    run = results.build(app.session.engine, "class", "X", "en")
+    run = results.build(app.play.engine, "class", "X", "en")
     app.push(CompareScreen(app, run, run))
     check_layout(app, f"{label} compare")
     app.pop()
@@ -120,7 +120,8 @@ def tour(app, label: str) -> None:
     app.pop()
     officer = next(k for k, v in c.campaigns.items() if v.role == "officer" and v.kind == "full")
     scenario = next(iter(c.scenarios))
-    app.new_game(officer, scenario=scenario, mode="training", seed=2)
+    app.set_mode("training")
+    app.new_game(officer, scenario=scenario, seed=2)
     check_layout(app, f"{label} officer day")
     choice = next((ch for s in c.scenes.values() for ch in s.choices if ch.feedback), None)
     if choice:

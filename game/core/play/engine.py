@@ -354,6 +354,14 @@ class Engine:
             self.state.scene = None
             self._finish()
 
+    def restart_day(self) -> None:
+        """Start the current day again from its first slot (a save whose scene the content no
+        longer has), inside the calendar as it is now."""
+        st = self.state
+        st.block = max(0, min(st.block, len(self.blocks) - 1))
+        st.day_index = max(0, min(st.day_index, len(self.block.days) - 1))
+        self._start_day()
+
     def rewind(self, day_number: int) -> None:
         """Go back to the start of an earlier day ("what if"), forgetting what came after."""
         for i, snap in enumerate(self.state.days):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import os
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..files import data_dir, write_atomic
@@ -22,21 +22,33 @@ SAVE_KIND = "neighbour-save"
 SLOTS = ("autosave", "slot1", "slot2", "slot3")
 
 
-def _checksum(state: dict) -> str:
+def _checksum(state: dict, play: dict | None = None) -> str:
+    """The checksum of a save's state and (from format 2) the playthrough's record beside it."""
     import hashlib  # here, not at the top: it costs milliseconds of every start without a save
-    canonical = json.dumps(state, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    covered = state if play is None else {"state": state, "play": play}
+    canonical = json.dumps(covered, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def encode(state: GameState, label: dict | None = None) -> bytes:
+def encode(state: GameState, label: dict | None = None, play: dict | None = None) -> bytes:
+    """A save's bytes: the story's state and the playthrough's record (mode, session code, notes
+    shown, what-if runs: see play/playthrough.py), with a label for menus."""
     body = state.to_dict()
+    record = play or {}
     doc = {"kind": SAVE_KIND, "version": SAVE_VERSION, "saved_at": time.strftime("%Y-%m-%dT%H:%M:%S"),
-           "label": label or {}, "checksum": _checksum(body), "state": body}
+           "label": label or {}, "checksum": _checksum(body, record), "state": body, "play": record}
     return json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def decode(blob: bytes) -> tuple[GameState, dict]:
     """The state and label in a save's bytes; raises SaveFormatError with a readable reason."""
+    state, label, _play = decode_all(blob)
+    return state, label
+
+
+def decode_all(blob: bytes) -> tuple[GameState, dict, dict]:
+    """The state, label and playthrough record in a save's bytes. A format-1 save (before the record
+    was saved) gives an empty record, which the playthrough reads as its defaults."""
     if not blob.strip():
         raise SaveFormatError("the save file is empty")
     try:
@@ -52,10 +64,12 @@ def decode(blob: bytes) -> tuple[GameState, dict]:
         raise SaveFormatError(f"this save was made by a newer version of Neighbour (format {version}; "
                               f"this one reads up to {SAVE_VERSION}); update the game to load it")
     body = doc.get("state")
-    if not isinstance(body, dict) or doc.get("checksum") != _checksum(body):
+    play = doc.get("play", {}) if isinstance(version, int) and version >= 2 else None
+    if not isinstance(body, dict) or (play is not None and not isinstance(play, dict)) \
+            or doc.get("checksum") != _checksum(body, play):
         raise SaveFormatError("the save file is damaged (its checksum does not match)")
     label = doc.get("label") if isinstance(doc.get("label"), dict) else {}
-    return GameState.from_dict(body), {**label, "saved_at": doc.get("saved_at", "")}
+    return GameState.from_dict(body), {**label, "saved_at": doc.get("saved_at", "")}, play or {}
 
 
 @dataclass
@@ -64,6 +78,7 @@ class LoadResult:
     label: dict
     problem: str | None = None       # why it could not be used, for the player
     moved_to: str | None = None      # where a bad save was moved
+    play: dict = field(default_factory=dict)  # the playthrough's record (empty in a format-1 save)
 
 
 def move_aside(path: str) -> str | None:
@@ -93,12 +108,12 @@ class SaveStore:
             raise ValueError(f"unknown save slot '{slot}'")
         return os.path.join(self.folder, f"{slot}.json")
 
-    def save(self, slot: str, state: GameState, label: dict | None = None) -> str:
+    def save(self, slot: str, state: GameState, label: dict | None = None, play: dict | None = None) -> str:
         os.makedirs(self.folder, exist_ok=True)
         path = self.path(slot)
         if slot not in self._checked:
             _move_aside_if_broken(path)
-        write_atomic(path, encode(state, label))
+        write_atomic(path, encode(state, label, play))
         self._checked.add(slot)
         return path
 
@@ -144,11 +159,11 @@ def load_file(path: str) -> LoadResult:
     except OSError as exc:
         return LoadResult(None, {}, f"the save cannot be read: {exc.strerror}")
     try:
-        state, label = decode(blob)
+        state, label, play = decode_all(blob)
     except SaveFormatError as exc:
         moved = move_aside(path)
         return LoadResult(None, {}, str(exc), moved)
-    return LoadResult(state, label)
+    return LoadResult(state, label, play=play)
 
 
 def safe_json(value: Any) -> Any:

@@ -11,7 +11,7 @@ import copy
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-SAVE_VERSION = 1          # written into every save
+SAVE_VERSION = 2          # written into every save (2: the playthrough's own record saved beside the state)
 OLDEST_READABLE = 1       # the oldest save version this build still reads
 
 

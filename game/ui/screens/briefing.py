@@ -15,12 +15,10 @@ if TYPE_CHECKING:
 
 
 class BriefingScreen(Screen):
-    def __init__(self, app: "App", campaign: str, seed: int | None = None, mode: str | None = None,
-                 code: str | None = None, profiles: bool = True):
+    def __init__(self, app: "App", campaign: str, seed: int | None = None, code: str | None = None):
         super().__init__(app)
         self.campaign_id = campaign
         self.seed = seed
-        self.play_mode = mode
         self.code = code
         self.scroller = Scroller()
         self.camp = app.content.campaigns[campaign]
@@ -118,7 +116,7 @@ class BriefingScreen(Screen):
         return y - y0
 
     def start(self, profile: str | None) -> None:
-        self.app.new_game(self.campaign_id, profile=profile, seed=self.seed, mode=self.play_mode, code=self.code)
+        self.app.new_game(self.campaign_id, profile=profile, seed=self.seed, code=self.code)
 
     def on_back(self) -> bool:
         self.close()

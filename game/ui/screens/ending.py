@@ -64,7 +64,6 @@ class EndingScreen(PlayScreen):
         super().__init__(app)
         self.view = self.engine.ending_view()
         self.scroller = Scroller()
-        app.mode.on_finished()
 
     def picture(self) -> str | None:
         place = self.view.ending.place or "gate"

@@ -39,7 +39,7 @@ class JournalScreen(Screen):
         super().__init__(app)
         self.page = page if page in PAGES else "meters"
         self.scroller = Scroller()
-        self.engine = app.session.engine if app.session else None
+        self.engine = app.play.engine if app.play else None
         if self.engine is None and self.page in ("meters", "drivers"):
             self.page = "model"
 

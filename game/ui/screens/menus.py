@@ -17,14 +17,14 @@ class PauseScreen(MenuScreen):
         k = app.kit
         items = [(k.ui("pause.resume"), self.resume_game)]
         icons: list[str | None] = ["back"]
-        if app.options.mode != "kiosk" and not (app.session and app.session.engine.state.scenario):
+        if app.mode.allows_saving(app.play):
             items += [(k.ui("pause.save"), self.save), (k.ui("pause.load"), self.load)]
             icons += ["save", "load"]
         items += [(k.ui("play.journal"), self.journal), (k.ui("title.settings"), self.settings)]
         icons += ["journal", "settings"]
-        if app.session is not None and app.session.mode == "class":
-            items.append((k.ui("pause.finish_now"), self.finish_now))
-            icons.append("star")
+        for label, action, icon in app.mode.pause_items():
+            items.append((label, action))
+            icons.append(icon)
         items.append((k.ui("pause.title_screen"), self.quit_to_title))
         icons.append("close")
         super().__init__(app, k.ui("pause.title"), items, icons=icons, back=self.resume_game)
@@ -45,15 +45,6 @@ class PauseScreen(MenuScreen):
 
     def settings(self) -> None:
         self.app.push(SettingsScreen(self.app))
-
-    def finish_now(self) -> None:
-        k = self.kit
-
-        def go() -> None:
-            self.app.session.engine.finish_now()
-            self.app.route()
-        confirm(self.app, k.ui("pause.finish_question"), k.ui("pause.finish_yes"), k.ui("ui.no_stay"), go,
-                body=k.ui("pause.finish_body"))
 
     def quit_to_title(self) -> None:
         k = self.kit
@@ -88,7 +79,7 @@ class SlotScreen(MenuScreen):
         k = self.kit
         if self.saving:
             try:
-                self.app.saves.save(slot, self.app.session.engine.state, self.app.save_label())
+                self.app.save(slot)
                 message = k.ui("saves.saved")
             except OSError as exc:
                 message = k.ui("saves.failed", problem=str(exc))

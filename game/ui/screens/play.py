@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 
 
 def play_screen_for(app: "App") -> Screen:
-    e = app.session.engine
+    assert app.play is not None
+    e = app.play.engine
     if e.status == "scene":
         return DayScreen(app)
     if e.status == "day_end":
@@ -38,7 +39,9 @@ class PlayScreen(Screen):
 
     def __init__(self, app: "App"):
         super().__init__(app)
-        self.engine = app.session.engine
+        assert app.play is not None
+        self.play = app.play
+        self.engine = app.play.engine
         self.static: pygame.Surface | None = None
         self._layer: pygame.Surface | None = None
         self.top_buttons: list[Button] = []
@@ -64,11 +67,7 @@ class PlayScreen(Screen):
             self.kit.spare_layer, self._layer, self.static = self._layer, None, None
 
     def place_id(self) -> str:
-        scene = self.engine.scene
-        if scene and scene.place:
-            self.app.session.extra["place"] = scene.place
-            return scene.place
-        return self.app.session.extra.get("place", "common_room")
+        return self.play.record.place
 
     def picture(self) -> str | None:
         return self.kit.content.places.get(self.place_id(), {}).get("art")
@@ -94,7 +93,7 @@ class PlayScreen(Screen):
         return out[::-1]
 
     def open_menu(self) -> None:
-        if self.app.mode.name == "kiosk":
+        if not self.app.mode.has_pause_menu():
             return
         from .menus import PauseScreen
         self.app.push(PauseScreen(self.app))
@@ -178,22 +177,15 @@ class DayScreen(PlayScreen):
         self.check_warning()
 
     def check_warning(self) -> None:
-        scene = self.scene
-        s = self.app.session
-        if not scene or not scene.warnings or not self.app.settings.content_notes:
+        if not self.app.settings.content_notes:
             return
-        # one note per kind of content a day: a scene that continues the same subject is not asked again
-        day = self.engine.state.day
-        kinds = [w for w in scene.warnings if (day, w) not in s.noted]
-        if not kinds:
-            return
-        s.noted.update((day, w) for w in scene.warnings)
-        self.app.push(WarningScreen(self.app, scene.warnings), self.on_warning)
+        due = self.play.notes_due()
+        if due:
+            self.app.push(WarningScreen(self.app, due), self.on_warning)
 
     def on_warning(self, result: str | None) -> None:
         if result == "skip":
-            self.engine.skip()
-            self.app.route()
+            self.play.skip()
 
     # -- layout -----------------------------------------------------------------------------
     def layout(self) -> None:
@@ -355,10 +347,7 @@ class DayScreen(PlayScreen):
 
     # -- acting -----------------------------------------------------------------------------------
     def choose(self, choice) -> None:
-        def go() -> None:
-            self.engine.choose(choice)
-            self.app.route()
-        self.app.mode.after_choice(choice, go)
+        self.app.mode.after_choice(choice, lambda: self.play.choose(choice))
 
     # -- drawing ----------------------------------------------------------------------------------
     def build_static(self) -> pygame.Surface:
@@ -546,8 +535,7 @@ class DayEndScreen(PlayScreen):
         return super().handle(a)
 
     def proceed(self) -> None:
-        self.engine.proceed()
-        self.app.route()
+        self.play.proceed()
 
     def draw(self, surf: pygame.Surface) -> None:
         k = self.kit
@@ -578,7 +566,7 @@ class PhaseEndScreen(MenuHost, PlayScreen):
 
     def __init__(self, app: "App"):
         super().__init__(app)
-        self.questions = [app.kit.tr(q) for q in self.engine.reflect()] if app.mode.name != "kiosk" else []
+        self.questions = [app.kit.tr(q) for q in self.engine.reflect()] if app.mode.reflects() else []
 
     def layout(self) -> None:
         k = self.kit
@@ -593,8 +581,7 @@ class PhaseEndScreen(MenuHost, PlayScreen):
                    self.top_buttons)
 
     def proceed(self) -> None:
-        self.engine.proceed()
-        self.app.route()
+        self.play.proceed()
 
     def draw(self, surf: pygame.Surface) -> None:
         self.draw_background(surf, dim=60)

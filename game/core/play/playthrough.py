@@ -1,0 +1,292 @@
+"""One playthrough and everything about how it is being played, with no window in sight.
+
+    play = Playthrough.new(content, "resident", profile="sander", seed=7, room=Room("class", code="7B"))
+    play.on(FINISHED, lambda p: ...)          # rooms listen: a class writes its result, a kiosk counts
+    play.where()                              # a typed view: status, day, scene, choices, place
+    play.choose(choice); play.proceed(); play.skip(); play.rewind(3); play.finish_now()
+
+The engine (the story's rules over one `GameState`) is owned here, with the rest of the play state
+that is not the story's: which room it is played in and the class's session code, the content notes
+already shown, the last place seen, the finished run's result and where it was written, and the run
+before a "what if". All of it is saved (`record()`, beside the state in a save) and read back.
+
+Every verb announces what happened (`MOVED` after any change, `DAY_ENDED`, `PHASE_ENDED`, `FINISHED`,
+`RESULT_READY`), so a front end observes progress instead of driving it; result files are written
+here when a room asks for them (`Room.results_folder`), never by a screen.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from ..content import Choice, Content, Scene
+from . import results
+from .engine import Engine
+from .state import GameState
+
+log = logging.getLogger("neighbour.play")
+
+Status = Literal["scene", "day_end", "block_end", "ending"]
+Event = Literal["moved", "day_ended", "phase_ended", "finished", "result_ready"]
+MOVED: Event = "moved"               # the state changed (any verb); show where the game is now
+DAY_ENDED: Event = "day_ended"       # a day's last scene is over; its summary comes next
+PHASE_ENDED: Event = "phase_ended"   # a block of days is over; its reflection comes next
+FINISHED: Event = "finished"         # the story reached an ending
+RESULT_READY: Event = "result_ready"  # the finished run's result is built (and written, when asked)
+DEFAULT_PLACE = "common_room"
+
+
+@dataclass
+class Room:
+    """How this playthrough is played: the room's name ("play", "class", "training", "kiosk"), the
+    class's session code, and the folder its result file goes to (None: none is written)."""
+
+    name: str = "play"
+    code: str | None = None
+    results_folder: str | None = None
+    keeps_result: bool = False   # build a result when the story ends even if none is written
+
+
+@dataclass(frozen=True)
+class Where:
+    """Where the game is, for a front end to show: read it, never change it."""
+
+    status: Status
+    day: int
+    phase: str
+    slot: str
+    scene: Scene | None
+    choices: tuple[Choice, ...]
+    place: str
+
+
+@dataclass
+class Record:
+    """The play state beyond the story's own: saved beside the `GameState`."""
+
+    room: str = "play"
+    code: str | None = None
+    noted: set[tuple[int, str]] = field(default_factory=set)  # (day, kind) content notes shown
+    place: str = DEFAULT_PLACE       # the last place a scene named, for scenes that name none
+    finished: bool = False
+    result: dict[str, Any] | None = None   # the finished run's result
+    result_path: str | None = None         # where it was written; "" when writing failed
+    result_error: str | None = None        # why writing failed, for the player
+    earlier: dict[str, Any] | None = None  # the run before going back ("what if"), to compare
+    rewound_from: int | None = None        # the day a "what if" went back to
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"room": self.room, "code": self.code, "noted": sorted([d, w] for d, w in self.noted),
+                "place": self.place, "finished": self.finished, "result": self.result,
+                "result_path": self.result_path, "result_error": self.result_error, "earlier": self.earlier,
+                "rewound_from": self.rewound_from}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Record:
+        """A record from a save; anything missing or of the wrong kind takes its default (a save
+        from before records were kept has none at all)."""
+        out = cls()
+        for name, kinds in _RECORD_TYPES.items():
+            value = data.get(name)
+            if isinstance(value, kinds) and (bool in kinds or not isinstance(value, bool)):
+                setattr(out, name, value)
+        noted = data.get("noted", [])
+        if isinstance(noted, list):
+            out.noted = {(n[0], n[1]) for n in noted if isinstance(n, list) and len(n) == 2
+                         and isinstance(n[0], int) and isinstance(n[1], str)}
+        return out
+
+
+_RECORD_TYPES: dict[str, tuple[type, ...]] = {
+    "room": (str,), "code": (str, type(None)), "place": (str,), "finished": (bool,),
+    "result": (dict, type(None)), "result_path": (str, type(None)), "result_error": (str, type(None)),
+    "earlier": (dict, type(None)), "rewound_from": (int, type(None)),
+}
+Listener = Callable[["Playthrough"], None]
+
+
+class Playthrough:
+    """The engine and all play state of one run; the verbs a player has; events for the rooms."""
+
+    def __init__(self, engine: Engine, room: Room | None = None, record: Record | None = None):
+        self.engine = engine
+        self.room = room or Room(record.room if record else "play", record.code if record else None)
+        self.record = record or Record(room=self.room.name, code=self.room.code)
+        self.started = time.time()
+        self.lang = "en"  # the language a result records; the front end keeps it to the player's
+        self.saved_day = engine.state.day if record is not None else 0
+        self._listeners: dict[Event, list[Listener]] = {}
+        self._note_place()
+
+    # -- starting -------------------------------------------------------------------------------
+    @classmethod
+    def new(cls, content: Content, campaign: str, profile: str | None = None, seed: int | None = None,
+            scenario: str | None = None, room: Room | None = None) -> Playthrough:
+        seed = int(seed if seed is not None else (time.time_ns() // 1000) % 2**31)
+        return cls(Engine.new(content, campaign, profile=profile, seed=seed, scenario=scenario), room)
+
+    @classmethod
+    def restore(cls, content: Content, state: GameState, saved: dict[str, Any] | None = None,
+                room: Room | None = None) -> Playthrough:
+        """A saved playthrough, attached to this content; a scene the content no longer has starts
+        its day again (`repair()` says so). Raises EngineError when the campaign is gone."""
+        record = Record.from_dict(saved or {})
+        play = cls(Engine(content, state), room, record)
+        if room is not None:
+            play.record.room, play.record.code = room.name, room.code
+        if state.status == "scene" and play.engine.scene is None:
+            play.engine.restart_day()
+        return play
+
+    def rebind(self, content: Content) -> bool:
+        """Attach to content read again (F5); True when the scene had gone and its day began again.
+        Raises EngineError when the campaign itself is gone."""
+        state = self.engine.state
+        self.engine = Engine(content, state)
+        if state.status == "scene" and state.scene not in content.scenes:
+            self.engine.restart_day()
+            self._emit(MOVED)
+            return True
+        return False
+
+    # -- events ---------------------------------------------------------------------------------
+    def on(self, event: Event, listener: Listener) -> None:
+        """Call `listener(playthrough)` whenever `event` happens."""
+        self._listeners.setdefault(event, []).append(listener)
+
+    def _emit(self, event: Event) -> None:
+        for listener in list(self._listeners.get(event, ())):
+            listener(self)
+
+    # -- what a front end reads -----------------------------------------------------------------
+    @property
+    def content(self) -> Content:
+        return self.engine.content
+
+    @property
+    def state(self) -> GameState:
+        return self.engine.state
+
+    @property
+    def status(self) -> Status:
+        status: Status = self.engine.state.status  # type: ignore[assignment]
+        return status
+
+    @property
+    def finished(self) -> bool:
+        return self.record.finished
+
+    def where(self) -> Where:
+        e = self.engine
+        scene = e.scene
+        return Where(status=self.status, day=e.state.day, phase=e.phase, slot=e.slot_name, scene=scene,
+                     choices=tuple(e.choices()), place=self.record.place)
+
+    def notes_due(self) -> tuple[str, ...]:
+        """The content notes to show before the current scene, once per kind a day: a scene that goes
+        on with the same subject is not asked about again. Marks them shown."""
+        scene = self.engine.scene
+        if scene is None or not scene.warnings:
+            return ()
+        day = self.engine.state.day
+        if all((day, w) in self.record.noted for w in scene.warnings):
+            return ()
+        self.record.noted.update((day, w) for w in scene.warnings)
+        return tuple(scene.warnings)
+
+    # -- the verbs ------------------------------------------------------------------------------
+    def choose(self, choice: int | Choice) -> None:
+        self.engine.choose(choice)
+        self._moved()
+
+    def proceed(self) -> None:
+        """Go on from a day's summary or the end of a phase."""
+        self.engine.proceed()
+        self._moved()
+
+    def skip(self) -> None:
+        """Skip the current scene (after its content note)."""
+        self.engine.skip()
+        self._moved()
+
+    def finish_now(self) -> None:
+        """End the story here (a lesson running out of time)."""
+        self.engine.finish_now()
+        self._moved()
+
+    def rewind(self, day: int) -> None:
+        """Go back to the start of an earlier day ("what if"); the run so far is kept to compare."""
+        self.record.earlier = self.record.result
+        self.engine.rewind(day)
+        self.record.finished = False
+        self.record.result = None
+        self.record.result_path = self.record.result_error = None
+        self.record.rewound_from = day
+        self._moved()
+
+    def days_to_rewind_to(self) -> list[int]:
+        return [int(snap["day"]) for snap in self.engine.state.days]
+
+    def _note_place(self) -> None:
+        """Remember the place the current scene names (kept for scenes that name none)."""
+        scene = self.engine.scene
+        if scene is not None and scene.place:
+            self.record.place = scene.place
+
+    def _moved(self) -> None:
+        self._note_place()
+        status = self.status
+        if status == "day_end":
+            self._emit(DAY_ENDED)
+        elif status == "block_end":
+            self._emit(PHASE_ENDED)
+        elif status == "ending" and not self.record.finished:
+            self._finish()
+        self._emit(MOVED)
+
+    def _finish(self) -> None:
+        self.record.finished = True
+        self._emit(FINISHED)
+        if self.room.results_folder is not None or self.room.keeps_result:
+            self.record.result = results.build(self.engine, self.room.name, self.record.code, self.lang)
+            if self.room.results_folder is not None:
+                self.write_result(self.room.results_folder)
+            self._emit(RESULT_READY)
+
+    # -- results and saves ----------------------------------------------------------------------
+    def result(self) -> dict[str, Any]:
+        """The run's result: the one built when it ended, else one built now (a run stopped early)."""
+        if self.record.result is None:
+            return results.build(self.engine, self.room.name, self.record.code, self.lang)
+        return self.record.result
+
+    def write_result(self, folder: str) -> str | None:
+        """Write the result file into `folder`; its path, or None (the reason in `record.result_error`)."""
+        try:
+            path = results.save(self.result(), folder)
+        except OSError as exc:
+            log.warning("result file could not be written: %s", exc)
+            self.record.result_path, self.record.result_error = "", exc.strerror or str(exc)
+            return None
+        self.record.result_path, self.record.result_error = path, None
+        return path
+
+    def autosave_due(self) -> bool:
+        """True when a day has passed since the last save (or nothing was saved yet)."""
+        return self.engine.state.day != self.saved_day
+
+    def saved(self) -> None:
+        self.saved_day = self.engine.state.day
+
+    def label(self, tr: Callable[[Any], str]) -> dict[str, Any]:
+        """What a save menu shows of this playthrough, in words `tr` turns into the player's language."""
+        e = self.engine
+        camp = e.campaign
+        profile = next((p for p in camp.profiles if p.id == e.state.profile), None)
+        phase = self.content.phases.get(e.phase, {})
+        return {"campaign": tr(camp.title), "profile": tr(profile.name) if profile else "",
+                "day": e.state.day, "phase": tr(phase.get("name"))}
