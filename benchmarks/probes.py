@@ -52,7 +52,8 @@ def playable_dirs() -> list[str]:
 
 
 def _app(dirs: list[str], **options):
-    from game.ui.app import App, Options
+    from game.ui.app import App
+    from game.ui.options import Options
     from game.ui.settings import Settings
     return App(dirs, Options(**options), settings=Settings())
 

@@ -9,7 +9,8 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 import pygame  # noqa: E402
 
-from game.ui.app import App, Options  # noqa: E402
+from game.ui.app import App
+from game.ui.options import Options  # noqa: E402
 from game.ui.settings import Settings  # noqa: E402
 
 

@@ -25,7 +25,6 @@ TOO_LONG_FOR_NOW = {
     "game.core.play.engine": "model (issue 11)",
     "game.core.rules.compile": "harden (issue 13)",
     "game.core.load.schema_types": "author (issue 16)",
-    "game.ui.app": "arch (issue 12)",
     "game.ui.screens.play": "arch (issue 12)",
 }
 
@@ -126,12 +125,6 @@ def offenders(prefix: str, forbidden: tuple[str, ...]) -> list[str]:
     return out
 
 
-def test_no_import_cycle_outside_the_window():
-    outside = [group for group in cycles() if not all(m.startswith("game.ui") for m in group)]
-    assert outside == [], "modules that import each other (function-local imports count)"
-
-
-@pytest.mark.xfail(strict=True, reason="the window's cycle (app, modes, screens) is being broken (issue 12)")
 def test_no_import_cycle_inside_the_game():
     assert cycles() == [], "modules that import each other (function-local imports count)"
 
@@ -140,8 +133,8 @@ def test_no_import_cycle_inside_the_game():
     ("game.core", ("game.ui", "game.terminal", "game.report", "game.commands", "game.cli")),
     ("game.report", ("game.cli", "game.commands", "game.ui", "game.terminal")),
     ("game.terminal", ("game.ui", "game.report", "game.cli", "game.commands")),
-    pytest.param("game.ui.screens", ("game.ui.app", "game.ui.modes"), marks=pytest.mark.xfail(
-        strict=True, reason="screens still take the App (issue 12)")),
+    ("game.ui.screens", ("game.ui.app", "game.ui.session", "game.ui.modes")),
+    ("game.ui.screen", ("game.ui.app", "game.ui.session", "game.ui.modes")),
 ])
 def test_each_room_imports_only_what_it_may(room, forbidden):
     assert offenders(room, forbidden) == []

@@ -8,7 +8,8 @@ import pygame
 
 from game.core.paths import content_dir
 from game.ui import input as act
-from game.ui.app import App, Options
+from game.ui.app import App
+from game.ui.options import Options
 from game.ui.settings import Settings
 
 SIZES = [(1024, 600), (1280, 720), (1280, 800), (1024, 768), (1920, 1080), (3840, 2160)]

@@ -1,5 +1,8 @@
 """The window: the main loop, the screen stack, and what happens when something goes wrong.
 
+The game side (content, settings, the mode, the playthrough) is in session.py; screens see both
+through the narrow `Nav` interface (nav.py), modes through `Host`.
+
 The loop sleeps in `pygame.event.wait` until something happens, so a still screen costs almost no
 CPU; while a screen animates it draws at up to 60 frames a second and stops when the animation ends.
 An exception inside a screen is logged with its traceback, and the player is taken back to the title
@@ -15,26 +18,26 @@ import os
 import sys
 import time
 import traceback
-from dataclasses import dataclass
 from collections.abc import Callable
 from typing import Any
 
 import pygame
 
-from ..core.load.cache import cache_dir
-from ..core.load.ready import load_content
 from ..core.content import Content
-from ..core.diagnostics import Report
-from ..core.files import data_dir
-from ..core.play.engine import EngineError
-from ..core.play.playthrough import MOVED, Playthrough
+from ..core.load.cache import cache_dir
+from ..core.paths import asset_roots
+from ..core.play.playthrough import Playthrough
 from ..core.play.saves import SaveStore
 from . import input as act
 from .assets import Images, Sounds
 from .heap import map_large_blocks
 from .kit import Kit
+from .logfile import setup_logging
+from .modes import make_mode
+from .nav import Screen
+from .options import Options
 from .picture_cache import PictureCache
-from .screen import Screen
+from .session import GameSession
 from .settings import Settings
 
 log = logging.getLogger("neighbour")
@@ -42,47 +45,7 @@ FPS = 60
 WAITING_DRIVERS = {"x11", "wayland", "windows", "cocoa"}  # where SDL waits for events without polling
 
 
-@dataclass
-class Options:
-    mode: str = "play"               # play | class | training | kiosk
-    size: tuple[int, int] | None = None
-    fullscreen: bool | None = None
-    lang: str | None = None
-    session_code: str | None = None
-    kiosk_config: str | None = None
-
-
-def log_path() -> str:
-    return os.path.join(data_dir(), "logs", "neighbour.log")
-
-
-def setup_logging() -> str:
-    """Log to the log file in the user's data folder (the one named after an error); its path.
-
-    A handler left by an earlier App in the same process is replaced when the data folder has
-    changed since (tests make an App per folder); before, the log went on to the first folder's file
-    while the path shown pointed at the new one.
-    """
-    path = log_path()
-    root = logging.getLogger("neighbour")
-    root.setLevel(logging.INFO)
-    for old in [h for h in root.handlers if getattr(h, "neighbour_log", False)]:
-        if getattr(old, "baseFilename", None) == os.path.abspath(path):
-            return path
-        root.removeHandler(old)
-        old.close()
-    try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        handler: logging.Handler = logging.FileHandler(path, encoding="utf-8")
-    except OSError:
-        handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    handler.neighbour_log = True  # type: ignore[attr-defined]
-    root.addHandler(handler)
-    return path
-
-
-class App:
+class App(GameSession):
     def __init__(self, dirs: list[str], options: Options | None = None, clock: Callable[[], float] | None = None,
                  settings: Settings | None = None):
         self.dirs = dirs
@@ -95,11 +58,11 @@ class App:
         map_large_blocks()
         pygame.init()
         pygame.key.set_repeat(400, 60)
-        self.content, self.report = self._load_content()
-        self.images = Images(self._asset_roots(), disk=PictureCache(os.path.join(cache_dir(), "pictures")))
+        self._content, self.report = self.load()
+        self.images = Images(asset_roots(self.dirs), disk=PictureCache(os.path.join(cache_dir(), "pictures")))
         self.sounds = Sounds()
         self.sounds.configure(self.settings.volume, self.settings.muted)
-        self.kit = Kit(self.content or _empty_content(), self.settings, self.images, self.sounds)
+        self.kit = Kit(self._content or _empty_content(), self.settings, self.images, self.sounds)
         self.mapper = act.InputMapper()
         self.mapper.scanning = self.settings.scanning
         self.saves = SaveStore()
@@ -115,31 +78,14 @@ class App:
         self.last_event = 0.0  # when wait_event last returned an event (time.monotonic)
         self.last_update = 0.0  # when the screens were last updated (time.monotonic), to pace animations
         self.animating = False
-        self.mode = None
+        self._mode = make_mode(self, self.options.mode)
         self.open_window()
-        from .modes import make_mode
-        self.mode = make_mode(self)
         self.start()
 
     # -- set-up ----------------------------------------------------------------------------
-    def _asset_roots(self) -> list[str]:
-        from ..core.paths import asset_roots
-        return asset_roots(self.dirs)
-
-    def _load_content(self) -> tuple[Content | None, Report]:
-        content, report = load_content(self.dirs)
-        if content is None:
-            for d in report.sorted():
-                if d.severity == "error":
-                    print(d.format(), file=sys.stderr)
-        return content, report
-
-    def window_flags(self) -> int:
-        return 0
-
     def open_window(self) -> None:
         fullscreen = self.options.fullscreen if self.options.fullscreen is not None else self.settings.fullscreen
-        if self.options.mode == "kiosk":
+        if self._mode.fullscreen_only:
             fullscreen = True
         pygame.display.set_caption("Neighbour")
         icon = self.images.load("icons/housing.svg", (64, 64))
@@ -148,7 +94,7 @@ class App:
         except pygame.error:
             pass
         if fullscreen:
-            flags = pygame.FULLSCREEN | (pygame.NOFRAME if self.options.mode == "kiosk" else 0)
+            flags = pygame.FULLSCREEN | (pygame.NOFRAME if self._mode.frameless else 0)
             size = self.options.size or (0, 0)
         else:
             flags = pygame.RESIZABLE
@@ -160,7 +106,7 @@ class App:
 
     def start(self) -> None:
         """The first screen: content errors, else what the mode starts with."""
-        if self.content is None:
+        if self._content is None:
             from .screens.messages import ErrorScreen
             self.reset(ErrorScreen(self, self.report))
             return
@@ -229,143 +175,11 @@ class App:
             s.layout()
         self.dirty = True
 
-    # -- settings and content ------------------------------------------------------------------
-    def apply_settings(self, save: bool = True) -> None:
-        self.settings.repair()
-        self.kit.apply(self.settings)
-        self.mapper.scanning = self.settings.scanning
-        self.sounds.configure(self.settings.volume, self.settings.muted)
-        if save and self.options.mode != "kiosk":
-            self.settings.save()
-        self.relayout()
-
-    def set_language(self, lang: str) -> None:
-        self.settings.lang = lang
-        self.apply_settings(save=self.options.mode != "kiosk")
-
     def toggle_fullscreen(self) -> None:
         self.settings.fullscreen = not self.settings.fullscreen
         self.options.fullscreen = self.settings.fullscreen
         self.open_window()
         self.apply_settings()
-
-    def reload_content(self) -> None:
-        """F5: read the content from disk again; keep the player's place where it still exists."""
-        from .screens.messages import ErrorScreen, MessageScreen
-        content, report = load_content(self.dirs, use_cache=False)
-        if content is None:
-            for d in report.sorted():
-                if d.severity == "error":
-                    print(d.format(), file=sys.stderr)
-            self.push(ErrorScreen(self, report, reloading=True))
-            return
-        self.content = content
-        self.kit.content = self.content
-        self.images.clear()
-        message = self.kit.ui("reload.done")
-        if self.play is not None:
-            note = self.rebind()
-            if note:
-                message += "\n\n" + note
-        self.relayout()
-        if self.play is not None:
-            self.route()
-        self.push(MessageScreen(self, self.kit.ui("reload.title"), message))
-
-    def rebind(self) -> str:
-        """Attach the playthrough to the content just read, saying what had to be repaired."""
-        assert self.play is not None and self.content is not None
-        scene = self.play.state.scene or ""
-        try:
-            gone = self.play.rebind(self.content)
-        except EngineError:
-            return self.kit.ui("reload.no_campaign")
-        return self.kit.ui("reload.scene_gone", scene=scene) if gone else ""
-
-    # -- playing -------------------------------------------------------------------------------
-    def new_game(self, campaign: str, profile: str | None = None, seed: int | None = None,
-                 scenario: str | None = None, code: str | None = None) -> None:
-        """Start a playthrough in the current mode's room."""
-        assert self.content is not None
-        room = self.mode.make_room(code)
-        self.begin(Playthrough.new(self.content, campaign, profile=profile, seed=seed, scenario=scenario,
-                                   room=room))
-
-    def begin(self, play: Playthrough) -> None:
-        """Play this playthrough: the window follows it (MOVED shows the screen for where it is) and
-        the mode listens to it."""
-        self.play = play
-        play.lang = self.kit.lang
-        play.on(MOVED, lambda _play: self.route())
-        self.mode.attach(play)
-        self.route()
-
-    def continue_game(self, slot: str = "autosave") -> bool:
-        from .screens.messages import MessageScreen
-        result = self.saves.load(slot)
-        if result.state is None:
-            text = self.kit.ui("saves.unusable", problem=result.problem or "")
-            if result.moved_to:
-                text += "\n\n" + self.kit.ui("saves.moved", path=result.moved_to)
-            self.push(MessageScreen(self, self.kit.ui("saves.title"), text))
-            return False
-        assert self.content is not None
-        code = result.play.get("code") if isinstance(result.play.get("code"), str) else None
-        try:
-            play = Playthrough.restore(self.content, result.state, result.play, room=self.mode.make_room(code))
-        except Exception as exc:
-            log.warning("save %s does not fit this content: %s", slot, exc)
-            self.push(MessageScreen(self, self.kit.ui("saves.title"),
-                                    self.kit.ui("saves.unusable", problem=str(exc))))
-            return False
-        self.begin(play)
-        return True
-
-    def save(self, slot: str) -> str:
-        """Save the playthrough in a slot; its path. Raises OSError when it cannot be written."""
-        assert self.play is not None
-        path = self.saves.save(slot, self.play.state, self.play.label(self.kit.tr), self.play.record.to_dict())
-        if slot == "autosave":
-            self.play.saved()
-        return path
-
-    def autosave(self, force: bool = False) -> None:
-        play = self.play
-        if play is None or not self.mode.autosaves(play) or not (force or play.autosave_due()):
-            return
-        try:
-            self.save("autosave")
-        except OSError as exc:
-            log.warning("autosave failed: %s", exc)
-
-    def route(self) -> None:
-        """Show the play screen that matches where the playthrough is."""
-        from .screens.play import play_screen_for
-        if self.play is None:
-            return
-        self.play.lang = self.kit.lang
-        e = self.play.engine
-        if e.status == "scene" and e.state.slot == 0:
-            self.autosave()
-        screen = play_screen_for(self)
-        keep = 1 if self.stack and not getattr(self.stack[0], "is_play", False) else 0
-        if len(self.stack) > keep:
-            while len(self.stack) > keep:  # during play the stack is [home, play screen, modals...]
-                old = self.stack.pop()
-                old.exit()
-                self.callbacks.pop(id(old), None)
-            self.free_screens()
-        self.push(screen)
-
-    def to_title(self) -> None:
-        self.play = None
-        self.mode.home()
-
-    def set_mode(self, name: str) -> None:
-        """Switch how the app behaves (the title screen's Classroom and Officer training buttons)."""
-        from .modes import make_mode
-        if self.mode is None or self.mode.name != name:
-            self.mode = make_mode(self, name)
 
     # -- the loop ------------------------------------------------------------------------------
     def dispatch(self, a: act.Action) -> None:
@@ -376,7 +190,7 @@ class App:
         if a.name == act.ANY:
             self.mode.on_input(a)
             return
-        if a.name == act.RELOAD and self.options.mode != "kiosk":
+        if a.name == act.RELOAD and self._mode.allows_reload:
             self.guard(self.reload_content)
             return
         if self.mode.intercept(a):
@@ -549,12 +363,5 @@ def _empty_content() -> Content:
 
 def run(args: Any, dirs: list[str]) -> int:
     """Open the window for the parsed command-line arguments."""
-    mode = "class" if getattr(args, "classroom", False) else "training" if getattr(args, "training", False) \
-        else "kiosk" if getattr(args, "kiosk", False) else "play"
-    fullscreen = True if getattr(args, "fullscreen", False) else False if getattr(args, "windowed", False) else None
-    options = Options(mode=mode, size=getattr(args, "size", None), fullscreen=fullscreen,
-                      lang=getattr(args, "lang", None), session_code=getattr(args, "session", None),
-                      kiosk_config=getattr(args, "kiosk_config", None))
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-    app = App(dirs, options)
-    return app.run()
+    return App(dirs, Options.from_args(args)).run()

@@ -182,6 +182,16 @@ class Kit:
         pygame.draw.polygon(surf, color, tip)
         return x + length
 
+    def choice_label(self, scene_id: str, choice_id: str) -> str:
+        """What a choice in a run's history said, in the player's language (its id if it is gone)."""
+        scene = self.content.scenes.get(scene_id)
+        if scene is None:
+            return choice_id
+        for c in scene.choices:
+            if c.id == choice_id:
+                return self.tr(c.text)
+        return self.ui("ui.continue") if choice_id == "continue" else choice_id
+
     def var_name(self, var: str) -> str:
         spec = self.content.model.variables.get(var)
         return self.tr(spec["name"]) if spec else var

@@ -1,7 +1,7 @@
 """Screens and the screen stack's contract.
 
-A screen is pushed onto the app's stack, gets `enter()`, handles actions, draws, and may `close(result)`;
-a screen that opened a modal gets that result through the callback it passed to `app.push`. Drawing
+A screen is pushed onto the nav's stack, gets `enter()`, handles actions, draws, and may `close(result)`;
+a screen that opened a modal gets that result through the callback it passed to `nav.push`. Drawing
 never changes game state. The base class gives every screen the same focus behaviour: arrows and Tab
 move focus, Enter/Space/A activate, numbers pick, pointer hover focuses and a tap or click activates,
 and in scanning mode the focus steps by itself and the one switch activates.
@@ -9,15 +9,15 @@ and in scanning mode the focus steps by itself and the one switch activates.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import pygame
 
 from . import input as act
+from .nav import Nav
 from .widgets import Button, Scroller
 
-if TYPE_CHECKING:
-    from .app import App
 
 
 class Screen:
@@ -26,9 +26,9 @@ class Screen:
     scroll_step = 40
     fps = 60               # frames a second while this screen animates (a slow crossfade needs fewer)
 
-    def __init__(self, app: "App"):
-        self.app = app
-        self.kit = app.kit
+    def __init__(self, nav: Nav):
+        self.nav = nav
+        self.kit = nav.kit
         self.buttons: list[Button] = []
         self.focus = 0
         self.pressed: int | None = None
@@ -56,7 +56,7 @@ class Screen:
         self.dirty = True
 
     def close(self, result: Any = None) -> None:
-        self.app.pop(self, result)
+        self.nav.pop(self, result)
 
     # -- input -------------------------------------------------------------------------------
     def handle(self, a: act.Action) -> bool:
@@ -159,7 +159,7 @@ class Screen:
 
     # -- time and drawing --------------------------------------------------------------------
     def update(self, dt: float) -> bool:
-        """Advance animations; True while something moves (the app keeps drawing)."""
+        """Advance animations; True while something moves (the nav keeps drawing)."""
         return False
 
     def draw(self, surf: pygame.Surface) -> None:
@@ -175,11 +175,11 @@ class Screen:
 class MenuScreen(Screen):
     """A titled panel with a column of buttons (menus, dialogs, confirmations)."""
 
-    def __init__(self, app: "App", title: str, items: list[tuple[str, Callable[[], None]]],
+    def __init__(self, nav: Nav, title: str, items: list[tuple[str, Callable[[], None]]],
                  body: str = "", modal: bool = True, back: Callable[[], None] | None = None,
                  icons: list[str | None] | None = None, notes: list[str] | None = None,
                  width: int = 760):
-        super().__init__(app)
+        super().__init__(nav)
         self.modal = modal
         self.title = title
         self.body = body
@@ -273,7 +273,7 @@ class MenuScreen(Screen):
             self.scroller.draw_bar(k, surf, self.scroll_rect.move(-k.px(10), 0))
 
 
-def confirm(app: "App", question: str, yes: str, no: str, on_yes: Callable[[], None], body: str = "") -> None:
+def confirm(nav: Nav, question: str, yes: str, no: str, on_yes: Callable[[], None], body: str = "") -> None:
     """Ask before doing something that cannot be undone (back to title, restart...)."""
     holder: dict[str, MenuScreen] = {}
 
@@ -283,8 +283,8 @@ def confirm(app: "App", question: str, yes: str, no: str, on_yes: Callable[[], N
 
     def do_no() -> None:
         holder["m"].close(False)
-    holder["m"] = MenuScreen(app, question, [(no, do_no), (yes, do_yes)], body=body, back=do_no)
-    app.push(holder["m"])
+    holder["m"] = MenuScreen(nav, question, [(no, do_no), (yes, do_yes)], body=body, back=do_no)
+    nav.push(holder["m"])
 
 
 class MenuHost:
@@ -319,20 +319,3 @@ class MenuHost:
         if a.name in (act.SCROLL, act.DRAG, act.PAGE):
             return self.menu.handle(a)
         return super().handle(a)  # type: ignore[misc]
-
-
-class ModeMenuScreen(MenuHost, Screen):
-    """The first menu of a mode (class set-up, the training scenarios). Back closes it when the game
-    was started in that mode, and goes to the title screen when it was opened from there."""
-
-    home_mode = ""
-
-    def on_back(self) -> bool:
-        self.leave()
-        return True
-
-    def leave(self) -> None:
-        if self.app.options.mode != self.home_mode:
-            self.app.to_title()
-        else:
-            self.close()

@@ -38,6 +38,11 @@ class Settings:
     feedback: str = "each"       # training feedback: off | each | end
     results_dir: str = ""        # classroom result files ("" = Documents/Neighbour results)
 
+    def results_folder(self) -> str:
+        """Where class and training result files go: the chosen folder, else Documents/Neighbour results."""
+        from ..core.play.results import default_results_dir
+        return self.results_dir or default_results_dir()
+
     @classmethod
     def path(cls) -> str:
         return os.path.join(data_dir(), "settings.json")

@@ -9,7 +9,8 @@ import shutil
 
 import pygame
 
-from game.ui.app import App, Options
+from game.ui.app import App
+from game.ui.options import Options
 from game.ui.settings import Settings
 from storytools import ROOT
 from uitools import Clock, content_dirs, first_button, key, make_app, screen
@@ -204,7 +205,7 @@ def test_animations_are_paced_by_time_and_stop_when_done():
     """A crossfade on the attract loop takes its 0.6 s at the screen's frame rate (30 a second),
     not as many frames as the machine can draw, and the loop goes back to sleep after it."""
     import time as _time
-    from game.ui.modes_kiosk import AttractScreen
+    from game.ui.modes.kiosk.screens import AttractScreen
     app = make_app(mode="kiosk")
     assert isinstance(app.top, AttractScreen)
     app.top.fade = 0.0

@@ -14,8 +14,9 @@ import pygame
 import pytest
 
 from game.core.play.saves import SaveStore
-from game.ui.app import App, Options
-from game.ui.modes_kiosk import AttractScreen
+from game.ui.app import App
+from game.ui.options import Options
+from game.ui.modes.kiosk.screens import AttractScreen
 from game.ui.screens.messages import MessageScreen
 from game.ui.screens.play import DayScreen
 from game.ui.screens.title import TitleScreen

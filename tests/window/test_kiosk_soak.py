@@ -18,8 +18,10 @@ import random
 import pygame
 import pytest
 
-from game.ui.app import App, Options
-from game.ui.modes_kiosk import AttractScreen, KioskMode
+from game.ui.app import App
+from game.ui.options import Options
+from game.ui.modes.kiosk import KioskMode
+from game.ui.modes.kiosk.screens import AttractScreen
 from game.ui.settings import Settings
 from uitools import content_dirs  # the shipped content, with its two five-minute kiosk stories
 

@@ -13,9 +13,10 @@ import pygame
 
 from game.core.play import results
 from game.core.play.simulate import play_once
-from game.ui.modes_class import ClassSetupScreen, CompareScreen, DebriefScreen
-from game.ui.modes_kiosk import AttractScreen, KioskConfig, KioskStartScreen, StillThereScreen
-from game.ui.modes_training import FeedbackScreen, ReviewScreen, ScenarioListScreen
+from game.ui.modes.classroom.screens import ClassSetupScreen, CompareScreen, DebriefScreen
+from game.ui.modes.kiosk.config import KioskConfig
+from game.ui.modes.kiosk.screens import AttractScreen, KioskStartScreen, StillThereScreen
+from game.ui.modes.training.screens import FeedbackScreen, ReviewScreen, ScenarioListScreen
 from game.ui.settings import Settings
 from uitools import Clock, first_button, key, make_app, screen, tap
 

@@ -7,9 +7,9 @@ import pygame
 import pytest
 
 from game.core.diagnostics import Report
-from game.ui.modes_class import CompareScreen, DebriefScreen
-from game.ui.modes_kiosk import KioskStartScreen, StillThereScreen
-from game.ui.modes_training import FeedbackScreen, ScenarioListScreen
+from game.ui.modes.classroom.screens import CompareScreen, DebriefScreen
+from game.ui.modes.kiosk.screens import KioskStartScreen, StillThereScreen
+from game.ui.modes.training.screens import FeedbackScreen, ScenarioListScreen
 from game.ui.screens.briefing import BriefingScreen
 from game.ui.screens.credits import CreditsScreen
 from game.ui.screens.entry import EntryScreen
@@ -157,7 +157,7 @@ def test_kiosk_screens_lay_out():
     for size in ((1920, 1080), (1280, 1024)):
         app = make_app(size, mode="kiosk")
         check_layout(app, "attract")
-        app.push(KioskStartScreen(app))
+        app.push(KioskStartScreen(app, app.mode))
         check_layout(app, "kiosk start")
         app.top.activate(0)
         app.step(wait=False)

@@ -2,27 +2,25 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
 
 import pygame
 
 from .. import input as act
 from ..screen import Screen
 from ..widgets import Button, Scroller
+from ..nav import Nav
 
-if TYPE_CHECKING:
-    from ..app import App
 
 
 class BriefingScreen(Screen):
-    def __init__(self, app: "App", campaign: str, seed: int | None = None, code: str | None = None):
-        super().__init__(app)
+    def __init__(self, nav: Nav, campaign: str, seed: int | None = None, code: str | None = None):
+        super().__init__(nav)
         self.campaign_id = campaign
         self.seed = seed
         self.code = code
         self.scroller = Scroller()
-        self.camp = app.content.campaigns[campaign]
-        self.role = app.content.roles.get(self.camp.role, {})
+        self.camp = nav.content.campaigns[campaign]
+        self.role = nav.content.roles.get(self.camp.role, {})
 
     def layout(self) -> None:
         k = self.kit
@@ -116,7 +114,7 @@ class BriefingScreen(Screen):
         return y - y0
 
     def start(self, profile: str | None) -> None:
-        self.app.new_game(self.campaign_id, profile=profile, seed=self.seed, code=self.code)
+        self.nav.new_game(self.campaign_id, profile=profile, seed=self.seed, code=self.code)
 
     def on_back(self) -> bool:
         self.close()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
 
 import pygame
 
@@ -10,9 +9,8 @@ from .. import input as act
 from ..screen import Screen
 from ..widgets import Button, Scroller
 from .journal import source_text
+from ..nav import Nav
 
-if TYPE_CHECKING:
-    from ..app import App
 
 
 def all_sources(content) -> list[str]:
@@ -30,8 +28,8 @@ def all_sources(content) -> list[str]:
 
 
 class CreditsScreen(Screen):
-    def __init__(self, app: "App"):
-        super().__init__(app)
+    def __init__(self, nav: Nav):
+        super().__init__(nav)
         self.scroller = Scroller()
 
     def layout(self) -> None:

@@ -8,7 +8,6 @@ band) and plain outline (no new sentence).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
 
 import pygame
 
@@ -16,9 +15,8 @@ from ...core.model import Estimate
 from .. import input as act
 from ..widgets import Button, Scroller
 from .play import PlayScreen
+from ..nav import Nav
 
-if TYPE_CHECKING:
-    from ..app import App
 
 
 def icon_array(kit, surf: pygame.Surface | None, est: Estimate, x: int, y: int, cell: int) -> int:
@@ -60,8 +58,8 @@ def legend(kit, surf: pygame.Surface | None, est: Estimate, x: int, y: int, w: i
 
 
 class EndingScreen(PlayScreen):
-    def __init__(self, app: "App"):
-        super().__init__(app)
+    def __init__(self, nav: Nav):
+        super().__init__(nav)
         self.view = self.engine.ending_view()
         self.scroller = Scroller()
 
@@ -83,8 +81,8 @@ class EndingScreen(PlayScreen):
         pad = k.pad()
         self.top_buttons = self.make_top_buttons()
         items = [(k.ui("ending.how"), self.how, "risk")]
-        items += self.app.mode.ending_buttons()
-        items.append((k.ui("ending.title_screen"), self.app.to_title, "back"))
+        items += self.nav.mode.ending_buttons()
+        items.append((k.ui("ending.title_screen"), self.nav.to_title, "back"))
         bh = k.target()
         bw = (w - 2 * pad - k.px(12) * (len(items) - 1)) // len(items)
         rows = 1 if bw >= k.px(230) else 2
@@ -107,7 +105,7 @@ class EndingScreen(PlayScreen):
 
     def how(self) -> None:
         from .journal import JournalScreen
-        self.app.push(JournalScreen(self.app, page="model"))
+        self.nav.push(JournalScreen(self.nav, page="model"))
 
     # -- the column ---------------------------------------------------------------------------------
     def body(self, surf: pygame.Surface | None) -> int:

@@ -6,28 +6,27 @@ Typing on a real keyboard works too; the on-screen keys serve mouse, touch, cont
 from __future__ import annotations
 
 import string
-from typing import TYPE_CHECKING, Callable
+from typing import Callable
 
 import pygame
 
 from .. import input as act
 from ..screen import Screen
 from ..widgets import Button
+from ..nav import Nav
 
-if TYPE_CHECKING:
-    from ..app import App
 
 KEYS = list(string.ascii_uppercase + string.digits)
 
 
 class EntryScreen(Screen):
-    """Returns the entered text through the callback given to `app.push`, or None if cancelled."""
+    """Returns the entered text through the callback given to `nav.push`, or None if cancelled."""
 
     modal = True
 
-    def __init__(self, app: "App", title: str, prompt: str, value: str = "", max_len: int = 12,
+    def __init__(self, nav: Nav, title: str, prompt: str, value: str = "", max_len: int = 12,
                  keys: list[str] | None = None, free_text: bool = False, validate: Callable[[str], bool] | None = None):
-        super().__init__(app)
+        super().__init__(nav)
         self.title = title
         self.prompt = prompt
         self.value = value

@@ -7,16 +7,14 @@ same formula, so a player can check the model and argue with it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
 
 import pygame
 
 from .. import input as act
 from ..screen import Screen
 from ..widgets import Button, Scroller, meter
+from ..nav import Nav
 
-if TYPE_CHECKING:
-    from ..app import App
 
 PAGES = ("meters", "drivers", "model", "facts")
 
@@ -35,11 +33,11 @@ def source_text(src) -> str:
 class JournalScreen(Screen):
     modal = True
 
-    def __init__(self, app: "App", page: str = "meters"):
-        super().__init__(app)
+    def __init__(self, nav: Nav, page: str = "meters"):
+        super().__init__(nav)
         self.page = page if page in PAGES else "meters"
         self.scroller = Scroller()
-        self.engine = app.play.engine if app.play else None
+        self.engine = nav.play.engine if nav.play else None
         if self.engine is None and self.page in ("meters", "drivers"):
             self.page = "model"
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable
+from typing import Callable
 
 import pygame
 
@@ -10,9 +10,8 @@ from ...core.diagnostics import Report
 from .. import input as act
 from ..screen import MenuScreen, Screen
 from ..widgets import Button, Scroller
+from ..nav import Nav
 
-if TYPE_CHECKING:
-    from ..app import App
 
 # The error screen appears when the content (and so its interface words) could not be loaded, so its
 # few words live here, in English, as the one exception to "all words come from content".
@@ -29,10 +28,10 @@ ERROR_WORDS = {
 
 
 class MessageScreen(MenuScreen):
-    def __init__(self, app: "App", title: str, body: str, ok: str | None = None,
+    def __init__(self, nav: Nav, title: str, body: str, ok: str | None = None,
                  then: Callable[[], None] | None = None):
         self.then = then
-        super().__init__(app, title, [(ok or app.kit.ui("ui.ok"), self.done)], body=body, back=self.done,
+        super().__init__(nav, title, [(ok or nav.kit.ui("ui.ok"), self.done)], body=body, back=self.done,
                          width=900)
 
     def done(self) -> None:
@@ -44,8 +43,8 @@ class MessageScreen(MenuScreen):
 class ErrorScreen(Screen):
     """Every content error, each at file:line:col, with a way to retry."""
 
-    def __init__(self, app: "App", report: Report, reloading: bool = False):
-        super().__init__(app)
+    def __init__(self, nav: Nav, report: Report, reloading: bool = False):
+        super().__init__(nav)
         self.modal = reloading
         self.reloading = reloading
         self.lines = [d.format() for d in report.sorted() if d.severity == "error"]
@@ -73,19 +72,14 @@ class ErrorScreen(Screen):
     def retry(self) -> None:
         if self.reloading:
             self.close()
-            self.app.reload_content()
+            self.nav.reload_content()
             return
-        self.app.content, self.app.report = self.app._load_content()
-        if self.app.content is not None:
-            self.app.kit.content = self.app.content
-            self.app.kit.apply(self.app.settings)
-            self.app.start()
-        else:
-            self.lines = [d.format() for d in self.app.report.sorted() if d.severity == "error"]
+        if not self.nav.retry_content():
+            self.lines = [d.format() for d in self.nav.report.sorted() if d.severity == "error"]
             self.layout()
 
     def quit(self) -> None:
-        self.app.running = False
+        self.nav.quit()
 
     def on_back(self) -> bool:
         if self.reloading:

@@ -7,7 +7,6 @@ much), with an icon and an arrow shape so the meaning never depends on colour.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
 
 import pygame
 
@@ -15,21 +14,20 @@ from ...core.play.engine import CONTINUE
 from .. import input as act
 from ..screen import MenuHost, MenuScreen, Screen
 from ..widgets import Button, Preview, Scroller
-
-if TYPE_CHECKING:
-    from ..app import App
+from ..nav import Nav
 
 
-def play_screen_for(app: "App") -> Screen:
-    assert app.play is not None
-    e = app.play.engine
+
+def play_screen_for(nav: Nav) -> Screen:
+    assert nav.play is not None
+    e = nav.play.engine
     if e.status == "scene":
-        return DayScreen(app)
+        return DayScreen(nav)
     if e.status == "day_end":
-        return DayEndScreen(app)
+        return DayEndScreen(nav)
     if e.status == "block_end":
-        return PhaseEndScreen(app)
-    return app.mode.ending_screen()
+        return PhaseEndScreen(nav)
+    return nav.mode.ending_screen()
 
 
 class PlayScreen(Screen):
@@ -37,11 +35,11 @@ class PlayScreen(Screen):
 
     is_play = True
 
-    def __init__(self, app: "App"):
-        super().__init__(app)
-        assert app.play is not None
-        self.play = app.play
-        self.engine = app.play.engine
+    def __init__(self, nav: Nav):
+        super().__init__(nav)
+        assert nav.play is not None
+        self.play = nav.play
+        self.engine = nav.play.engine
         self.static: pygame.Surface | None = None
         self._layer: pygame.Surface | None = None
         self.top_buttons: list[Button] = []
@@ -81,7 +79,7 @@ class PlayScreen(Screen):
         y = (self.bar_height() - h) // 2
         menu = Button(k.ui("play.menu"), self.open_menu, icon="pause", kind="quiet", id="menu")
         journal = Button(k.ui("play.journal"), self.open_journal, icon="journal", kind="quiet", id="journal")
-        reserved = self.app.mode.reserved_top_right()
+        reserved = self.nav.mode.reserved_top_right()
         x = k.w - k.px(16) - reserved
         out = []
         for b in ((journal,) if reserved else (menu, journal)):
@@ -93,14 +91,14 @@ class PlayScreen(Screen):
         return out[::-1]
 
     def open_menu(self) -> None:
-        if not self.app.mode.has_pause_menu():
+        if not self.nav.mode.has_pause_menu():
             return
         from .menus import PauseScreen
-        self.app.push(PauseScreen(self.app))
+        self.nav.push(PauseScreen(self.nav))
 
     def open_journal(self) -> None:
         from .journal import JournalScreen
-        self.app.push(JournalScreen(self.app))
+        self.nav.push(JournalScreen(self.nav))
 
     def on_back(self) -> bool:
         self.open_menu()
@@ -161,8 +159,8 @@ class PlayScreen(Screen):
 class DayScreen(PlayScreen):
     """A scene: picture, text, choices."""
 
-    def __init__(self, app: "App"):
-        super().__init__(app)
+    def __init__(self, nav: Nav):
+        super().__init__(nav)
         self.scroller = Scroller()
         self.scene = self.engine.scene
         self.offered = self.engine.choices()
@@ -172,16 +170,16 @@ class DayScreen(PlayScreen):
     def enter(self) -> None:
         super().enter()
         place = self.kit.content.places.get(self.place_id(), {})
-        self.kit.sounds.ambient(place.get("ambient"), self.app.settings.ambient)
+        self.kit.sounds.ambient(place.get("ambient"), self.nav.settings.ambient)
         self.kit.sounds.play("page")
         self.check_warning()
 
     def check_warning(self) -> None:
-        if not self.app.settings.content_notes:
+        if not self.nav.settings.content_notes:
             return
         due = self.play.notes_due()
         if due:
-            self.app.push(WarningScreen(self.app, due), self.on_warning)
+            self.nav.push(WarningScreen(self.nav, due), self.on_warning)
 
     def on_warning(self, result: str | None) -> None:
         if result == "skip":
@@ -347,7 +345,7 @@ class DayScreen(PlayScreen):
 
     # -- acting -----------------------------------------------------------------------------------
     def choose(self, choice) -> None:
-        self.app.mode.after_choice(choice, lambda: self.play.choose(choice))
+        self.nav.mode.after_choice(choice, lambda: self.play.choose(choice))
 
     # -- drawing ----------------------------------------------------------------------------------
     def build_static(self) -> pygame.Surface:
@@ -427,8 +425,8 @@ class DayScreen(PlayScreen):
 class DayEndScreen(PlayScreen):
     """What changed today, and why, in the words of the effects' reasons."""
 
-    def __init__(self, app: "App"):
-        super().__init__(app)
+    def __init__(self, nav: Nav):
+        super().__init__(nav)
         self.scroller = Scroller()
         self.groups = self.group(self.engine.state.log)
 
@@ -564,9 +562,9 @@ def number(before: float, after: float, kit) -> tuple[str, str]:
 class PhaseEndScreen(MenuHost, PlayScreen):
     """The end of a block of days: where the story moves next, and questions to think about."""
 
-    def __init__(self, app: "App"):
-        super().__init__(app)
-        self.questions = [app.kit.tr(q) for q in self.engine.reflect()] if app.mode.reflects() else []
+    def __init__(self, nav: Nav):
+        super().__init__(nav)
+        self.questions = [nav.kit.tr(q) for q in self.engine.reflect()] if nav.mode.reflects() else []
 
     def layout(self) -> None:
         k = self.kit
@@ -577,7 +575,7 @@ class PhaseEndScreen(MenuHost, PlayScreen):
         body = ""
         if self.questions:
             body = k.ui("phase.reflect") + "\n\n" + "\n\n".join(f"• {q}" for q in self.questions)
-        self.adopt(MenuScreen(self.app, title, [(k.ui("ui.continue"), self.proceed)], body=body, modal=True, width=900),
+        self.adopt(MenuScreen(self.nav, title, [(k.ui("ui.continue"), self.proceed)], body=body, modal=True, width=900),
                    self.top_buttons)
 
     def proceed(self) -> None:
@@ -594,8 +592,8 @@ class PhaseEndScreen(MenuHost, PlayScreen):
 class WarningScreen(MenuScreen):
     """A content note before a scene, with 'continue' and 'skip this scene'. Returns 'continue' or 'skip'."""
 
-    def __init__(self, app: "App", warnings: tuple[str, ...]):
-        k = app.kit
+    def __init__(self, nav: Nav, warnings: tuple[str, ...]):
+        k = nav.kit
         names = ", ".join(k.tr(k.content.warnings[w]["name"]) for w in warnings if w in k.content.warnings)
         parts = []
         for w in warnings:
@@ -604,7 +602,7 @@ class WarningScreen(MenuScreen):
                 parts.append(k.tr(spec["note"]))
                 if spec.get("help"):
                     parts.append(k.tr(spec["help"]))
-        super().__init__(app, k.ui("warning.title", names=names),
+        super().__init__(nav, k.ui("warning.title", names=names),
                          [(k.ui("warning.continue"), lambda: self.close("continue")),
                           (k.ui("warning.skip"), lambda: self.close("skip"))],
                          body="\n\n".join(parts), icons=["check", "back"], back=lambda: self.close("skip"))

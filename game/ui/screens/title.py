@@ -3,46 +3,43 @@ and the languages, each shown by its own name."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
 
 import pygame
 
 from ...core.play.campaigns import campaign_for_role
 from ..screen import Screen
 from ..widgets import Button, Scroller
+from ..nav import Nav
 
-if TYPE_CHECKING:
-    from ..app import App
 
 
 class TitleScreen(Screen):
     art = "title/title.svg"
 
-    def __init__(self, app: "App"):
-        super().__init__(app)
+    def __init__(self, nav: Nav):
+        super().__init__(nav)
         self.scroller = Scroller()
 
     def enter(self) -> None:
         super().enter()
-        self.kit.sounds.ambient("outdoor", self.app.settings.ambient)
+        self.kit.sounds.ambient("outdoor", self.nav.settings.ambient)
 
     def items(self) -> list[Button]:
         k = self.kit
-        app = self.app
+        nav = self.nav
         out = [
             Button(k.ui("title.play_resident"), lambda: self.play("resident"), icon="person", kind="primary",
                    id="resident"),
             Button(k.ui("title.play_officer"), lambda: self.play("officer"), icon="trust", id="officer"),
         ]
-        label = app.saves.peek("autosave")
+        label = nav.saves.peek("autosave")
         if label:
             note = k.ui("title.continue_note", campaign=label.get("campaign", ""), profile=label.get("profile", ""),
                         day=label.get("day", ""))
-            out.append(Button(k.ui("title.continue"), lambda: app.continue_game("autosave"), icon="load",
+            out.append(Button(k.ui("title.continue"), lambda: nav.continue_game("autosave"), icon="load",
                               note=note.strip(" ·"), id="continue"))
+        out += [Button(label, action, icon=icon, id=icon) for label, action, icon in nav.title_items()]
         out += [
-            Button(k.ui("title.classroom"), self.classroom, icon="education", id="classroom"),
-            Button(k.ui("title.training"), self.training, icon="journal", id="training"),
             Button(k.ui("title.settings"), self.settings, icon="settings", id="settings"),
             Button(k.ui("title.credits"), self.credits, icon="info", id="credits"),
             Button(k.ui("title.quit"), self.quit, icon="close", kind="quiet", id="quit"),
@@ -70,7 +67,7 @@ class TitleScreen(Screen):
         lx = x
         for code, name in self.kit.content.languages.items():
             w = k.font("button").size(name)[0] + k.px(48)
-            b = Button(name, lambda c=code: self.app.set_language(c), icon="language", id=f"lang_{code}",
+            b = Button(name, lambda c=code: self.nav.set_language(c), icon="language", id=f"lang_{code}",
                        kind="primary" if code == k.lang else "quiet")
             b.rect = pygame.Rect(lx, k.h - k.px(24) - k.target(), w + k.px(40), k.target())
             lx += b.rect.w + k.px(14)
@@ -114,26 +111,18 @@ class TitleScreen(Screen):
         from .briefing import BriefingScreen
         campaign = campaign_for_role(self.kit.content, role)
         if campaign:
-            self.app.push(BriefingScreen(self.app, campaign))
-
-    def classroom(self) -> None:
-        from ..modes_class import ClassSetupScreen
-        self.app.push(ClassSetupScreen(self.app))
-
-    def training(self) -> None:
-        from ..modes_training import ScenarioListScreen
-        self.app.push(ScenarioListScreen(self.app))
+            self.nav.push(BriefingScreen(self.nav, campaign))
 
     def settings(self) -> None:
         from .menus import SettingsScreen
-        self.app.push(SettingsScreen(self.app))
+        self.nav.push(SettingsScreen(self.nav))
 
     def credits(self) -> None:
         from .credits import CreditsScreen
-        self.app.push(CreditsScreen(self.app))
+        self.nav.push(CreditsScreen(self.nav))
 
     def quit(self) -> None:
-        self.app.running = False
+        self.nav.quit()
 
     # -- drawing ----------------------------------------------------------------------------------
     def draw(self, surf: pygame.Surface) -> None:

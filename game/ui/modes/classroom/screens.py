@@ -1,89 +1,26 @@
-"""The classroom: a session code for the whole class, reflection, a debrief, "what if", result files.
-
-The code the teacher writes on the board fixes the random seed, so every student meets the same
-events and differences come only from choices. A finished run writes an anonymous result file to the
-teacher's folder and shows a short code; from the ending a student can debrief, go back to the start
-of any earlier day ("what if") and compare the two runs side by side.
-"""
+"""The classroom's screens: set-up (the session code, the role, the results folder), the debrief,
+and two runs compared side by side after a "what if"."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import pygame
 
-from ..core.play import results
-from ..core.play.campaigns import campaign_for_role
-from .modes import Mode
-from ..core.play.playthrough import Room
-from .screen import MenuScreen, ModeMenuScreen, Screen, confirm
-from .screens.entry import EntryScreen
-from .widgets import Button, Scroller
-
-if TYPE_CHECKING:
-    from .app import App
-
-def results_dir(app: "App") -> str:
-    return app.settings.results_dir or results.default_results_dir()
+from ....core.play import results
+from ....core.play.campaigns import campaign_for_role
+from ... import input as act
+from ...nav import Host, Nav
+from ...screen import MenuScreen, Screen
+from ...screens.entry import EntryScreen
+from ...widgets import Button, Scroller
+from ..base import ModeMenuScreen
 
 
-class ClassMode(Mode):
-    name = "class"
+class Session(Protocol):
+    """The class's session as the set-up screen edits it (the mode holds it)."""
 
-    def __init__(self, app: "App"):
-        super().__init__(app)
-        self.code = app.options.session_code or ""
-
-    def home(self) -> None:
-        if self.app.options.mode != "class":  # came from the title screen: go back to plain play
-            self.app.set_mode("play")
-            self.app.mode.home()
-            return
-        from .screens.title import TitleScreen
-        self.app.play = None
-        self.app.reset(TitleScreen(self.app), ClassSetupScreen(self.app))
-
-    def make_room(self, code: str | None = None) -> Room:
-        """A class run writes its result file to the teacher's folder when it ends."""
-        return Room(self.name, code or self.code or None, results_folder=results_dir(self.app))
-
-    def pause_items(self) -> list:
-        return [(self.app.kit.ui("pause.finish_now"), self.finish_now, "star")] if self.plays_here() else []
-
-    def finish_now(self) -> None:
-        k = self.app.kit
-
-        def go() -> None:
-            if self.app.play is not None:
-                self.app.play.finish_now()
-        confirm(self.app, k.ui("pause.finish_question"), k.ui("pause.finish_yes"), k.ui("ui.no_stay"), go,
-                body=k.ui("pause.finish_body"))
-
-    def ending_buttons(self) -> list:
-        k = self.app.kit
-        out = [(k.ui("class.debrief"), self.debrief, "journal"), (k.ui("class.what_if"), self.what_if, "restart")]
-        if self.app.play is not None and self.app.play.record.earlier is not None:
-            out.append((k.ui("class.compare"), self.compare, "peers"))
-        return out
-
-    def debrief(self) -> None:
-        self.app.push(DebriefScreen(self.app))
-
-    def what_if(self) -> None:
-        assert self.app.play is not None
-        k = self.app.kit
-        items = [(k.ui("class.day_n", day=d), lambda d=d: self.rewind(d)) for d in self.app.play.days_to_rewind_to()]
-        items.append((k.ui("ui.back"), lambda: self.app.pop()))
-        self.app.push(MenuScreen(self.app, k.ui("class.what_if"), items, body=k.ui("class.what_if_body"),
-                                 back=lambda: self.app.pop()))
-
-    def rewind(self, day: int) -> None:
-        if self.app.play is not None:
-            self.app.play.rewind(day)
-
-    def compare(self) -> None:
-        record = self.app.play.record if self.app.play is not None else None
-        self.app.push(CompareScreen(self.app, record.earlier if record else None, record.result if record else None))
+    code: str
 
 
 class ClassSetupScreen(ModeMenuScreen):
@@ -91,14 +28,13 @@ class ClassSetupScreen(ModeMenuScreen):
 
     home_mode = "class"
 
-    def __init__(self, app: "App"):
-        super().__init__(app)
+    def __init__(self, host: Host, session: Session):
+        super().__init__(host)
+        self.session = session
         self.scroller = Scroller()
 
-    def mode(self) -> ClassMode:
-        if not isinstance(self.app.mode, ClassMode):
-            self.app.set_mode("class")
-        return self.app.mode  # type: ignore[return-value]
+    def mode(self) -> Session:
+        return self.session
 
     def layout(self) -> None:
         k = self.kit
@@ -108,10 +44,10 @@ class ClassSetupScreen(ModeMenuScreen):
             (k.ui("class.code", code=code), self.enter_code, "lock"),
             (k.ui("class.play_resident"), lambda: self.start("resident"), "person"),
             (k.ui("class.play_officer"), lambda: self.start("officer"), "trust"),
-            (k.ui("class.folder", path=results_dir(self.app)), self.enter_folder, "load"),
+            (k.ui("class.folder", path=self.nav.settings.results_folder()), self.enter_folder, "load"),
             (k.ui("ui.back"), self.leave, "back"),
         ]
-        self.menu = MenuScreen(self.app, k.ui("class.title"), [(a, b) for a, b, _ in items],
+        self.menu = MenuScreen(self.nav, k.ui("class.title"), [(a, b) for a, b, _ in items],
                                body=k.ui("class.intro"), modal=False, icons=[i for *_, i in items], width=980)
         self.adopt(self.menu)
         for b in self.menu.buttons[1:3]:  # the roles, once there is a code
@@ -121,7 +57,7 @@ class ClassSetupScreen(ModeMenuScreen):
 
     def enter_code(self) -> None:
         k = self.kit
-        self.app.push(EntryScreen(self.app, k.ui("class.code_title"), k.ui("class.code_prompt"),
+        self.nav.push(EntryScreen(self.nav, k.ui("class.code_title"), k.ui("class.code_prompt"),
                                   self.mode().code, max_len=10), self.got_code)
 
     def got_code(self, value: str | None) -> None:
@@ -131,22 +67,22 @@ class ClassSetupScreen(ModeMenuScreen):
 
     def enter_folder(self) -> None:
         k = self.kit
-        self.app.push(EntryScreen(self.app, k.ui("class.folder_title"), k.ui("class.folder_prompt"),
-                                  self.app.settings.results_dir or results_dir(self.app), max_len=240,
+        self.nav.push(EntryScreen(self.nav, k.ui("class.folder_title"), k.ui("class.folder_prompt"),
+                                  self.nav.settings.results_folder(), max_len=240,
                                   keys=[], free_text=True), self.got_folder)
 
     def got_folder(self, value: str | None) -> None:
         if value:
-            self.app.settings.results_dir = value
-            self.app.settings.save()
+            self.nav.settings.results_dir = value
+            self.nav.settings.save()
         self.layout()
 
     def start(self, role: str) -> None:
-        from .screens.briefing import BriefingScreen
+        from ...screens.briefing import BriefingScreen
         m = self.mode()
         campaign = campaign_for_role(self.kit.content, role)
         if campaign and m.code:
-            self.app.push(BriefingScreen(self.app, campaign, seed=results.session_seed(m.code), code=m.code))
+            self.nav.push(BriefingScreen(self.nav, campaign, seed=results.session_seed(m.code), code=m.code))
 
     def draw(self, surf: pygame.Surface) -> None:
         k = self.kit
@@ -157,27 +93,17 @@ class ClassSetupScreen(ModeMenuScreen):
         self.menu.draw(surf)
 
 
-def choice_text(content, lang: str, scene_id: str, choice_id: str) -> str:
-    scene = content.scenes.get(scene_id)
-    if scene is None:
-        return choice_id
-    for c in scene.choices:
-        if c.id == choice_id:
-            return content.text(c.text, lang)
-    return content.ui("ui.continue", lang) if choice_id == "continue" else choice_id
-
-
 class DebriefScreen(Screen):
     """The choices that moved the estimate most, the model's why, and questions for discussion."""
 
     modal = True
 
-    def __init__(self, app: "App"):
-        super().__init__(app)
+    def __init__(self, nav: Nav):
+        super().__init__(nav)
         self.scroller = Scroller()
-        assert app.play is not None
-        self.play = app.play
-        self.engine = app.play.engine
+        assert nav.play is not None
+        self.play = nav.play
+        self.engine = nav.play.engine
 
     def layout(self) -> None:
         k = self.kit
@@ -219,7 +145,7 @@ class DebriefScreen(Screen):
         moves = sorted(e.state.history, key=lambda h: -abs(h["risk_after"] - h["risk_before"]))[:5]
         for h in moves:
             delta = h["risk_after"] - h["risk_before"]
-            text = k.ui("class.move_line", day=h["day"], choice=choice_text(k.content, k.lang, h["scene"], h["choice"]),
+            text = k.ui("class.move_line", day=h["day"], choice=k.choice_label(h["scene"], h["choice"]),
                         points=f"{delta:+.1f}")
             y += k.paragraphs(surf, "• " + text, "body", th.text, x, y, w, clip) + k.px(4)
         y += k.paragraphs(surf, k.ui("class.moved_note"), "small", th.muted, x, y, w, clip) + k.px(14)
@@ -247,7 +173,6 @@ class DebriefScreen(Screen):
         return True
 
     def handle(self, a) -> bool:
-        from . import input as act
         if a.name in (act.UP, act.DOWN):
             return self.scroller.scroll((1 if a.name == act.DOWN else -1) * self.kit.px(60))
         return super().handle(a)
@@ -267,8 +192,8 @@ class DebriefScreen(Screen):
 class CompareScreen(DebriefScreen):
     """Two runs side by side: the first, and the one after going back ("what if")."""
 
-    def __init__(self, app: "App", first: dict | None, second: dict | None):
-        super().__init__(app)
+    def __init__(self, nav: Nav, first: dict | None, second: dict | None):
+        super().__init__(nav)
         self.runs = [r for r in (first, second) if r]
 
     def body(self, surf) -> int:
@@ -300,7 +225,7 @@ class CompareScreen(DebriefScreen):
             y += k.px(10)
             y += k.paragraphs(surf, k.ui("class.after_split"), "small", th.muted, x, y, col, clip) + k.px(4)
             for h in run["choices"][shared:]:
-                text = f"{h['day']}: " + choice_text(k.content, k.lang, h["scene"], h["choice"])
+                text = f"{h['day']}: " + k.choice_label(h["scene"], h["choice"])
                 y += k.paragraphs(surf, "• " + text, "small", th.text, x, y, col, clip) + k.px(2)
             bottom = max(bottom, y)
         return bottom - y0 + k.px(20)

@@ -1,27 +1,18 @@
-"""Officer training: pick a scenario or the whole set, feedback as the trainer chooses, and an
-after-action review scored per principle, never as one "you win".
-
-Trainers add scenarios as a content folder (`--content DIR`); every scenario in the content is listed.
-"""
+"""Officer training's screens: the scenario list, feedback after a decision, and the after-action
+review scored per principle, never as one "you win"."""
 
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
 
 import pygame
 
-from ..core.play.playthrough import Playthrough, Room
-from ..core.play.campaigns import campaign_for_role
-from ..core.play.engine import CONTINUE
-from . import input as act
-from .modes import Mode
-from .modes_class import choice_text, results_dir
-from .screen import MenuScreen, ModeMenuScreen, Screen
-from .widgets import Button, Scroller
-
-if TYPE_CHECKING:
-    from .app import App
+from ....core.play.campaigns import campaign_for_role
+from ... import input as act
+from ...nav import Host, Nav
+from ...screen import MenuScreen, Screen
+from ...widgets import Button, Scroller
+from ..base import ModeMenuScreen
 
 log = logging.getLogger("neighbour.training")
 FEEDBACK = ("each", "end", "off")
@@ -29,41 +20,6 @@ FEEDBACK = ("each", "end", "off")
 
 def officer_campaign(content) -> str | None:
     return campaign_for_role(content, "officer")
-
-
-class TrainingMode(Mode):
-    name = "training"
-
-    def home(self) -> None:
-        if self.app.options.mode != "training":
-            self.app.set_mode("play")
-            self.app.mode.home()
-            return
-        from .screens.title import TitleScreen
-        self.app.play = None
-        self.app.reset(TitleScreen(self.app), ScenarioListScreen(self.app))
-
-    def make_room(self, code: str | None = None) -> Room:
-        """A training run keeps its result for the review; the trainer exports it from there."""
-        return Room(self.name, code, keeps_result=True)
-
-    def autosaves(self, play: Playthrough) -> bool:
-        return not (play.room.name == self.name and play.state.scenario)
-
-    def allows_saving(self, play: Playthrough | None) -> bool:
-        return not (play is not None and play.state.scenario)
-
-    def after_choice(self, choice, proceed) -> None:
-        if not self.plays_here() or self.app.settings.feedback != "each" or choice is CONTINUE \
-                or not (choice.feedback or choice.follows or choice.breaks):
-            proceed()
-            return
-        self.app.push(FeedbackScreen(self.app, choice), lambda _result: proceed())
-
-    def ending_screen(self):
-        if self.plays_here():
-            return ReviewScreen(self.app)
-        return super().ending_screen()
 
 
 def principle_lines(kit, choice) -> list[str]:
@@ -82,11 +38,11 @@ def principle_lines(kit, choice) -> list[str]:
 class FeedbackScreen(MenuScreen):
     """After a decision: the trainer's feedback and the principles it followed or broke."""
 
-    def __init__(self, app: "App", choice):
-        k = app.kit
+    def __init__(self, nav: Nav, choice):
+        k = nav.kit
         parts = [k.tr(choice.feedback)] if choice.feedback else []
         parts += ["• " + line for line in principle_lines(k, choice)]
-        super().__init__(app, k.ui("training.feedback_title"), [(k.ui("ui.continue"), lambda: self.close(True))],
+        super().__init__(nav, k.ui("training.feedback_title"), [(k.ui("ui.continue"), lambda: self.close(True))],
                          body="\n\n".join(parts), back=lambda: self.close(True), icons=["check"], width=900)
         self.choice = choice
 
@@ -94,16 +50,14 @@ class FeedbackScreen(MenuScreen):
 class ScenarioListScreen(ModeMenuScreen):
     home_mode = "training"
 
-    def __init__(self, app: "App"):
-        super().__init__(app)
-        if app.mode.name != "training":
-            app.set_mode("training")
+    def __init__(self, host: Host):
+        super().__init__(host)
 
     def layout(self) -> None:
         k = self.kit
         campaign = officer_campaign(k.content)
         items, icons, notes = [], [], []
-        fb = self.app.settings.feedback
+        fb = self.nav.settings.feedback
         items.append((k.ui("training.feedback", value=k.ui(f"training.feedback_{fb}")), self.next_feedback))
         icons.append("info")
         notes.append("")
@@ -118,20 +72,20 @@ class ScenarioListScreen(ModeMenuScreen):
         items.append((k.ui("ui.back"), self.leave))
         icons.append("back")
         notes.append("")
-        self.menu = MenuScreen(self.app, k.ui("training.title"), items, body=k.ui("training.intro"), modal=True,
+        self.menu = MenuScreen(self.nav, k.ui("training.title"), items, body=k.ui("training.intro"), modal=True,
                                icons=icons, notes=notes, width=1100)
         self.adopt(self.menu)
 
     def next_feedback(self) -> None:
-        fb = self.app.settings.feedback
-        self.app.settings.feedback = FEEDBACK[(FEEDBACK.index(fb) + 1) % len(FEEDBACK)] if fb in FEEDBACK else "each"
-        self.app.settings.save()
+        fb = self.nav.settings.feedback
+        self.nav.settings.feedback = FEEDBACK[(FEEDBACK.index(fb) + 1) % len(FEEDBACK)] if fb in FEEDBACK else "each"
+        self.nav.settings.save()
         self.layout()
 
     def start(self, scenario: str | None) -> None:
         campaign = officer_campaign(self.kit.content)
         if campaign:
-            self.app.new_game(campaign, scenario=scenario)
+            self.nav.new_game(campaign, scenario=scenario)
 
     def draw(self, surf: pygame.Surface) -> None:
         k = self.kit
@@ -145,12 +99,12 @@ class ReviewScreen(Screen):
 
     is_play = True
 
-    def __init__(self, app: "App"):
-        super().__init__(app)
+    def __init__(self, nav: Nav):
+        super().__init__(nav)
         self.scroller = Scroller()
-        assert app.play is not None
-        self.play = app.play
-        self.engine = app.play.engine
+        assert nav.play is not None
+        self.play = nav.play
+        self.engine = nav.play.engine
 
     def layout(self) -> None:
         k = self.kit
@@ -158,7 +112,7 @@ class ReviewScreen(Screen):
         self.panel = pygame.Rect(m, m, k.w - 2 * m, k.h - 2 * m)
         pad = k.pad()
         items = [(k.ui("training.export"), self.export, "save"), (k.ui("training.epilogues"), self.epilogues, "peers"),
-                 (k.ui("training.back"), self.app.to_title, "back")]
+                 (k.ui("training.back"), self.nav.to_title, "back")]
         gap = k.px(12)
         bw = (self.panel.w - 2 * pad - gap * (len(items) - 1)) // len(items)
         self.buttons = []
@@ -174,25 +128,25 @@ class ReviewScreen(Screen):
         self.dirty = True
 
     def export(self) -> None:
-        from .screens.messages import MessageScreen
+        from ...screens.messages import MessageScreen
         k = self.kit
-        path = self.play.write_result(results_dir(self.app))
+        path = self.play.write_result(self.nav.settings.results_folder())
         if path is None:
             message = k.ui("training.export_failed", problem=self.play.record.result_error or "")
         else:
             try:
-                from ..report import export_run_html
+                from ....report import export_run_html
                 html = path[:-5] + ".html"
                 export_run_html(k.content, self.play.result(), html, k.lang)
                 message = k.ui("training.exported", json=path, html=html)
             except Exception as exc:  # noqa: BLE001 - a failed export is reported, never fatal
                 log.warning("export failed: %s", exc)
                 message = k.ui("training.export_failed", problem=str(exc))
-        self.app.push(MessageScreen(self.app, k.ui("training.export"), message))
+        self.nav.push(MessageScreen(self.nav, k.ui("training.export"), message))
 
     def epilogues(self) -> None:
-        from .screens.ending import EndingScreen
-        self.app.push(EndingScreen(self.app))
+        from ...screens.ending import EndingScreen
+        self.nav.push(EndingScreen(self.nav))
 
     def scores(self) -> list[tuple[str, int, int]]:
         st = self.engine.state
@@ -211,7 +165,7 @@ class ReviewScreen(Screen):
         y0 = self.scroll_rect.y - (self.scroller.offset if surf else 0)
         y = y0
         clip = self.scroll_rect
-        show_feedback = self.app.settings.feedback != "off"
+        show_feedback = self.nav.settings.feedback != "off"
 
         def head(text: str, role: str = "heading") -> None:
             nonlocal y
@@ -232,7 +186,7 @@ class ReviewScreen(Screen):
         for h in e.state.history:
             scene = k.content.scenes.get(h["scene"])
             choice = next((c for c in scene.choices if c.id == h["choice"]), None) if scene else None
-            said = choice_text(k.content, k.lang, h["scene"], h["choice"])
+            said = k.choice_label(h["scene"], h["choice"])
             line = k.ui("training.timeline", day=h["day"], choice=said)
             y += k.paragraphs(surf, line, "body", th.text, x, y, w, clip)
             if choice is not None:

@@ -1,0 +1,5 @@
+"""The classroom mode (mode.py) and its screens (screens.py)."""
+
+from .mode import ClassMode
+
+__all__ = ["ClassMode"]
