@@ -242,7 +242,7 @@ def test_report_in_norwegian_uses_the_content_words(story, class_results, tmp_pa
     page = out.read_text(encoding="utf-8")
     assert '<html lang="nb">' in page
     for words in ("Slutter som ble nådd", "Hvilke valg som var vanlige", "Den første uka", "Ring hjem",
-                  "Den kommer fra en annen versjon av Neighbour.", "Filer og koder som ble utelatt"):
+                  "Den kommer fra en annen versjon av Naboen.", "Filer og koder som ble utelatt"):
         assert words in page, words
     mean = statistics.fmean(r["end"]["risk"] for r in class_results)
     assert f"Gjennomsnitt: {trimmed(mean).replace('.', ',')} %" in page
