@@ -25,7 +25,6 @@ TOO_LONG_FOR_NOW = {
     "game.core.play.engine": "model (issue 11)",
     "game.core.rules.compile": "harden (issue 13)",
     "game.core.load.schema_types": "author (issue 16)",
-    "game.ui.screens.play": "arch (issue 12)",
 }
 
 

@@ -36,6 +36,7 @@ class Screen:
         self.scroll_rect = pygame.Rect(0, 0, 0, 0)
         self.dirty = True
         self.pointer_focus = False   # focus follows a mouse, not a finger
+        self._layer: pygame.Surface | None = None
         self._on_result: Callable[[Any], None] | None = None
 
     # -- lifecycle ---------------------------------------------------------------------------
@@ -43,7 +44,22 @@ class Screen:
         self.layout()
 
     def exit(self) -> None:
-        pass
+        if self._layer is not None:  # drawn over entirely by whoever takes it
+            self.kit.spare_layer, self._layer = self._layer, None
+
+    def layer(self) -> pygame.Surface:
+        """A full-screen surface for the screen's still parts, kept from one rebuild to the next and
+        handed on to the next screen (kit.spare_layer): allocating one each time the text scrolls
+        cost more than drawing it, and one for every choice made churned the memory."""
+        k = self.kit
+        if self._layer is None or self._layer.get_size() != (k.w, k.h):
+            spare, k.spare_layer = k.spare_layer, None
+            if spare is not None and spare.get_size() == (k.w, k.h):
+                self._layer = spare
+            else:
+                self._layer = pygame.Surface((k.w, k.h)).convert() if pygame.display.get_surface() \
+                    else pygame.Surface((k.w, k.h))
+        return self._layer
 
     def pause(self) -> None:
         pass

@@ -225,7 +225,7 @@ class GameSession:
 
     def route(self) -> None:
         """Show the play screen that matches where the playthrough is."""
-        from .screens.play import play_screen_for
+        from .screens.route import play_screen_for
         if self.play is None:
             return
         self.play.lang = self.kit.lang

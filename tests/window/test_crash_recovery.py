@@ -18,7 +18,7 @@ from game.ui.app import App
 from game.ui.options import Options
 from game.ui.modes.kiosk.screens import AttractScreen
 from game.ui.screens.messages import MessageScreen
-from game.ui.screens.play import DayScreen
+from game.ui.screens.day import DayScreen
 from game.ui.screens.title import TitleScreen
 from game.ui.settings import Settings
 from storytools import ROOT, WORLD

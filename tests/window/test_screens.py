@@ -16,7 +16,7 @@ from game.ui.screens.entry import EntryScreen
 from game.ui.screens.journal import PAGES, JournalScreen
 from game.ui.screens.menus import PauseScreen, SettingsScreen, SlotScreen
 from game.ui.screens.messages import ErrorScreen, MessageScreen
-from game.ui.screens.play import WarningScreen
+from game.ui.screens.day import WarningScreen
 from game.ui.settings import Settings
 from uitools import SIZES, make_app, screen
 

@@ -8,14 +8,13 @@ band) and plain outline (no new sentence).
 
 from __future__ import annotations
 
-
 import pygame
 
 from ...core.model import Estimate
-from .. import input as act
-from ..widgets import Button, Scroller
+from ..nav import MenuItem, Nav
+from ..widgets import Button
+from .panel import PanelScreen
 from .play import PlayScreen
-from ..nav import Nav
 
 
 
@@ -57,11 +56,16 @@ def legend(kit, surf: pygame.Surface | None, est: Estimate, x: int, y: int, w: i
     return y - y0
 
 
-class EndingScreen(PlayScreen):
+class EndingScreen(PanelScreen, PlayScreen):
+    """Two years later: the ending, the estimate as 100 figures, the epilogues, the real figures."""
+
+    bar_gap = 14
+    back_closes = False
+    arrows_always_scroll = False
+
     def __init__(self, nav: Nav):
         super().__init__(nav)
         self.view = self.engine.ending_view()
-        self.scroller = Scroller()
 
     def picture(self) -> str | None:
         place = self.view.ending.place or "gate"
@@ -72,49 +76,39 @@ class EndingScreen(PlayScreen):
         self.kit.sounds.ambient(None)
         self.kit.sounds.play("ending")
 
-    def layout(self) -> None:
+    def panel_rect(self) -> pygame.Rect:
         k = self.kit
         bar = self.bar_height()
         margin = k.px(30)
         w = min(k.w - 2 * margin, k.px(1300))
-        self.panel = pygame.Rect((k.w - w) // 2, bar + margin, w, k.h - bar - 2 * margin)
-        pad = k.pad()
+        return pygame.Rect((k.w - w) // 2, bar + margin, w, k.h - bar - 2 * margin)
+
+    def row(self) -> list[MenuItem | Button]:
+        k = self.kit
+        return [(k.ui("ending.how"), self.how, "risk"), *self.nav.mode.ending_buttons(),
+                (k.ui("ending.title_screen"), self.nav.to_title, "back")]
+
+    def extra_buttons(self) -> list[Button]:
         self.top_buttons = self.make_top_buttons()
-        items = [(k.ui("ending.how"), self.how, "risk")]
-        items += self.nav.mode.ending_buttons()
-        items.append((k.ui("ending.title_screen"), self.nav.to_title, "back"))
-        bh = k.target()
-        bw = (w - 2 * pad - k.px(12) * (len(items) - 1)) // len(items)
-        rows = 1 if bw >= k.px(230) else 2
-        per_row = len(items) if rows == 1 else (len(items) + 1) // 2
-        bw = (w - 2 * pad - k.px(12) * (per_row - 1)) // per_row
-        self.buttons = []
-        for i, (label, fn, icon) in enumerate(items):
-            row, col = divmod(i, per_row)
-            b = Button(label, fn, icon=icon, number=i + 1, kind="primary" if i == 0 else "normal")
-            b.rect = pygame.Rect(self.panel.x + pad + col * (bw + k.px(12)),
-                                 self.panel.bottom - pad - (rows - row) * (bh + k.px(10)) + k.px(10), bw, bh)
-            self.buttons.append(b)
-        self.buttons += self.top_buttons
-        first = self.buttons[0].rect.y
-        self.scroll_rect = pygame.Rect(self.panel.x + pad, self.panel.y + pad, w - 2 * pad,
-                                       first - self.panel.y - 2 * pad)
-        self.scroller.set_sizes(self.body(None), self.scroll_rect.h)
-        self.static = None
-        self.dirty = True
+        return self.top_buttons
+
+    def column_width(self) -> int:
+        return self.scroll_rect.w - self.kit.px(20)
+
+    def backdrop(self, surf: pygame.Surface) -> None:
+        self.draw_background(surf, dim=90)
+        self.draw_bar(surf)
 
     def how(self) -> None:
         from .journal import JournalScreen
         self.nav.push(JournalScreen(self.nav, page="model"))
 
     # -- the column ---------------------------------------------------------------------------------
-    def body(self, surf: pygame.Surface | None) -> int:
+    def body(self, surf: pygame.Surface | None, x: int, y: int, w: int) -> int:
         k = self.kit
         th = k.theme
         v = self.view
-        x, w = self.scroll_rect.x, self.scroll_rect.w - k.px(20)
-        y0 = self.scroll_rect.y - (self.scroller.offset if surf else 0)
-        y = y0
+        y0 = y
         clip = self.scroll_rect
         if surf:
             k.text(surf, k.ui("ending.later"), "label", th.muted, (x, y))
@@ -234,36 +228,6 @@ class EndingScreen(PlayScreen):
             y += k.paragraphs(surf, k.ui("play.source", source=title), "small", th.muted, x + k.px(20), y,
                               w - k.px(20)) + k.px(14)
         return y - y0
-
-    # -- input and drawing ----------------------------------------------------------------------------
-    def handle(self, a: act.Action) -> bool:
-        if a.name in (act.SCROLL, act.DRAG, act.PAGE):
-            changed = super().handle(a)
-            if changed:
-                self.static = None
-            return changed
-        if a.name in (act.UP, act.DOWN) and self.scroller.max_offset:
-            changed = self.scroller.scroll((1 if a.name == act.DOWN else -1) * self.kit.px(60))
-            if changed:
-                self.static = None
-                return True
-        return super().handle(a)
-
-    def draw(self, surf: pygame.Surface) -> None:
-        k = self.kit
-        if self.static is None or self.static.get_size() != surf.get_size():
-            st = pygame.Surface((k.w, k.h)).convert() if pygame.display.get_surface() else pygame.Surface((k.w, k.h))
-            self.draw_background(st, dim=90)
-            self.draw_bar(st)
-            k.panel(st, self.panel)
-            clip = st.get_clip()
-            st.set_clip(self.scroll_rect)
-            self.body(st)
-            st.set_clip(clip)
-            self.scroller.draw_bar(k, st, self.scroll_rect.move(k.px(14), 0))
-            self.static = st
-        surf.blit(self.static, (0, 0))
-        self.draw_buttons(surf)
 
     def where_line(self) -> str:
         k = self.kit

@@ -11,8 +11,8 @@ from __future__ import annotations
 import pygame
 
 from .. import input as act
-from ..screen import Screen
-from ..widgets import Button, Scroller, meter
+from ..widgets import Button, meter
+from .panel import PanelScreen
 from ..nav import Nav
 
 
@@ -30,13 +30,14 @@ def source_text(src) -> str:
     return " — ".join(p for p in parts if p)
 
 
-class JournalScreen(Screen):
+class JournalScreen(PanelScreen):
+    """Four pages behind tabs at the top (a panel whose buttons are above the text, not below)."""
+
     modal = True
 
     def __init__(self, nav: Nav, page: str = "meters"):
         super().__init__(nav)
         self.page = page if page in PAGES else "meters"
-        self.scroller = Scroller()
         self.engine = nav.play.engine if nav.play else None
         if self.engine is None and self.page in ("meters", "drivers"):
             self.page = "model"
@@ -67,8 +68,7 @@ class JournalScreen(Screen):
         self.focus = next((i for i, b in enumerate(self.tabs) if b.id == self.page), 0)
         top = y + h + k.px(18)
         self.scroll_rect = pygame.Rect(self.panel.x + pad, top, self.panel.w - 2 * pad, self.panel.bottom - pad - top)
-        self.scroller.set_sizes(self.body(None), self.scroll_rect.h)
-        self.static = None
+        self.scroller.set_sizes(self.measure(), self.scroll_rect.h)
         self.dirty = True
 
     def show(self, page: str) -> None:
@@ -76,31 +76,19 @@ class JournalScreen(Screen):
         self.scroller.offset = 0
         self.layout()
 
-    def on_back(self) -> bool:
-        self.close()
-        return True
-
     def handle(self, a: act.Action) -> bool:
         if a.name == act.JOURNAL:
             self.close()
             return True
-        if a.name in (act.UP, act.DOWN):
-            changed = self.scroller.scroll((1 if a.name == act.DOWN else -1) * self.kit.px(60))
-            self.static = None if changed else self.static
-            return changed
-        changed = super().handle(a)
-        if a.name in (act.SCROLL, act.DRAG, act.PAGE) and changed:
-            self.static = None
-        return changed
+        return super().handle(a)
 
     # -- pages ------------------------------------------------------------------------------------
-    def body(self, surf: pygame.Surface | None) -> int:
-        x, w = self.scroll_rect.x, self.scroll_rect.w - self.kit.px(24)
-        y = self.scroll_rect.y - (self.scroller.offset if surf else 0)
+    def body(self, surf: pygame.Surface | None, x: int, y: int, w: int) -> int:
         page = getattr(self, f"page_{self.page}")
-        return page(surf, x, y, w)
+        return int(page(surf, x, y, w))
 
-    def heading(self, surf, text: str, x: int, y: int, w: int, role: str = "heading") -> int:
+    def title(self, surf, text: str, x: int, y: int, w: int, role: str = "heading") -> int:
+        """A heading that wraps; returns its height with the gap under it."""
         k = self.kit
         h = 0
         for line in k.wrap(text, role, w):
@@ -122,11 +110,11 @@ class JournalScreen(Screen):
                 size = k.px(56)
                 if surf and ch.portrait:
                     surf.blit(k.images.load(ch.portrait, (size, size)), (x, y))
-                self.heading(surf, k.tr(ch.name), x + size + k.px(12), y + k.px(8), w)
+                self.title(surf, k.tr(ch.name), x + size + k.px(12), y + k.px(8), w)
                 y += size + k.px(8)
                 names = [v for v, spec in k.content.model.variables.items() if spec["kind"] != "fixed"] + ["history"]
             else:
-                y += self.heading(surf, k.ui("journal.meters_you"), x, y, w)
+                y += self.title(surf, k.ui("journal.meters_you"), x, y, w)
                 names = list(k.content.roles.get(e.campaign.role, {}).get("meters", [])) + ["history"]
             row = max(k.target() - k.px(8), k.line_height("small") + k.px(8))
             for var in names:
@@ -153,7 +141,7 @@ class JournalScreen(Screen):
         for who in e.subjects():
             est = e.estimate(who)
             title = k.tr(k.content.characters[who].name) if who else k.ui("journal.meters_you")
-            y += self.heading(surf, title, x, y, w)
+            y += self.title(surf, title, x, y, w)
             y += k.paragraphs(surf, k.ui("ending.estimate_line", risk=round(est.risk), low=round(est.low),
                                           high=round(est.high)), "body", th.text, x, y, w, clip) + k.px(8)
             most = max((d.contribution for d in est.drivers), default=1) or 1
@@ -181,13 +169,13 @@ class JournalScreen(Screen):
         model = k.content.model
         y0 = y
         clip = self.scroll_rect
-        y += self.heading(surf, k.tr(model.title), x, y, w)
+        y += self.title(surf, k.tr(model.title), x, y, w)
         y += k.paragraphs(surf, k.tr(model.disclaimer), "body_bold", th.text, x, y, w, clip) + k.px(14)
         y += k.paragraphs(surf, k.tr(model.explain), "body", th.text, x, y, w, clip) + k.px(8)
         formula = "z = " + k.num(model.intercept) + "".join(
             f" + {k.num(f.weight)}·{k.var_name(f.var)}" for f in model.factors)
         y += k.paragraphs(surf, formula, "small", th.heading, x + k.px(20), y, w - k.px(20), clip) + k.px(18)
-        y += self.heading(surf, k.ui("journal.weights"), x, y, w)
+        y += self.title(surf, k.ui("journal.weights"), x, y, w)
         for f in model.factors:
             kind = k.ui("journal.kind_good") if f.kind == "protective" else k.ui("journal.kind_risk")
             y += k.paragraphs(surf, f"{k.var_name(f.var)} · {kind} · {k.ui('journal.weight')} {k.num(f.weight)}",
@@ -198,7 +186,7 @@ class JournalScreen(Screen):
                 y += k.paragraphs(surf, "• " + source_text(src), "small", th.muted, x + k.px(20), y, w - k.px(20), clip)
             y += k.px(10)
         y += k.px(8)
-        y += self.heading(surf, k.ui("journal.modifiers"), x, y, w)
+        y += self.title(surf, k.ui("journal.modifiers"), x, y, w)
         for mod in model.modifiers:
             y += k.paragraphs(surf, k.tr(mod.name), "body_bold", th.text, x, y, w, clip)
             y += k.paragraphs(surf, k.tr(mod.why), "small", th.text, x + k.px(20), y, w - k.px(20), clip)
@@ -210,7 +198,7 @@ class JournalScreen(Screen):
             y += k.paragraphs(surf, k.ui("journal.daily", why=k.tr(why)), "small", th.text, x, y, w, clip) + k.px(6)
         if model.anchors:
             y += k.px(10)
-            y += self.heading(surf, k.ui("journal.anchors"), x, y, w)
+            y += self.title(surf, k.ui("journal.anchors"), x, y, w)
             for a in model.anchors:
                 line = k.ui("journal.anchor_line", name=k.tr(a["name"]), risk=round(model.risk(a["values"])))
                 y += k.paragraphs(surf, line, "body", th.text, x, y, w, clip)
@@ -234,18 +222,3 @@ class JournalScreen(Screen):
                 y += k.paragraphs(surf, "• " + source_text(src), "small", th.muted, x + k.px(20), y, w - k.px(20), clip)
             y += k.px(16)
         return y - y0
-
-    def draw(self, surf: pygame.Surface) -> None:
-        k = self.kit
-        if self.static is None or self.static.get_size() != surf.get_size():
-            st = pygame.Surface((k.w, k.h), pygame.SRCALPHA)
-            st.fill((0, 0, 0, 150))
-            k.panel(st, self.panel, border=k.theme.button_edge)
-            clip = st.get_clip()
-            st.set_clip(self.scroll_rect)
-            self.body(st)
-            st.set_clip(clip)
-            self.scroller.draw_bar(k, st, self.scroll_rect.move(k.px(10), 0))
-            self.static = st
-        surf.blit(self.static, (0, 0))
-        self.draw_buttons(surf)

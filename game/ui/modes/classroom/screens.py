@@ -9,11 +9,11 @@ import pygame
 
 from ....core.play import results
 from ....core.play.campaigns import campaign_for_role
-from ... import input as act
 from ...nav import Host, Nav
-from ...screen import MenuScreen, Screen
+from ...screen import MenuScreen
 from ...screens.entry import EntryScreen
-from ...widgets import Button, Scroller
+from ...screens.panel import PanelScreen
+from ...widgets import Scroller
 from ..base import ModeMenuScreen
 
 
@@ -93,38 +93,23 @@ class ClassSetupScreen(ModeMenuScreen):
         self.menu.draw(surf)
 
 
-class DebriefScreen(Screen):
+class DebriefScreen(PanelScreen):
     """The choices that moved the estimate most, the model's why, and questions for discussion."""
 
     modal = True
+    button_width = 320
 
     def __init__(self, nav: Nav):
         super().__init__(nav)
-        self.scroller = Scroller()
         assert nav.play is not None
         self.play = nav.play
         self.engine = nav.play.engine
 
-    def layout(self) -> None:
-        k = self.kit
-        m = k.px(30)
-        self.panel = pygame.Rect(m, m, k.w - 2 * m, k.h - 2 * m)
-        pad = k.pad()
-        back = Button(k.ui("ui.back"), self.close, icon="back", kind="primary", number=1)
-        back.rect = pygame.Rect(self.panel.x + pad, self.panel.bottom - pad - k.target(), k.px(320), k.target())
-        self.buttons = [back]
-        self.scroll_rect = pygame.Rect(self.panel.x + pad, self.panel.y + pad, self.panel.w - 2 * pad,
-                                       back.rect.y - self.panel.y - 2 * pad)
-        self.scroller.set_sizes(self.body(None), self.scroll_rect.h)
-        self.dirty = True
-
-    def body(self, surf) -> int:
+    def body(self, surf: pygame.Surface | None, x: int, y: int, w: int) -> int:
         k = self.kit
         th = k.theme
         e = self.engine
-        x, w = self.scroll_rect.x, self.scroll_rect.w - k.px(24)
-        y0 = self.scroll_rect.y - (self.scroller.offset if surf else 0)
-        y = y0
+        y0 = y
         clip = self.scroll_rect
 
         def head(text: str) -> None:
@@ -168,26 +153,6 @@ class DebriefScreen(Screen):
             y += k.paragraphs(surf, "• " + q, "body", th.text, x, y, w, clip) + k.px(6)
         return y - y0
 
-    def on_back(self) -> bool:
-        self.close()
-        return True
-
-    def handle(self, a) -> bool:
-        if a.name in (act.UP, act.DOWN):
-            return self.scroller.scroll((1 if a.name == act.DOWN else -1) * self.kit.px(60))
-        return super().handle(a)
-
-    def draw(self, surf: pygame.Surface) -> None:
-        k = self.kit
-        k.darken(surf, None, 150)
-        k.panel(surf, self.panel, border=k.theme.button_edge)
-        clip = surf.get_clip()
-        surf.set_clip(self.scroll_rect)
-        self.body(surf)
-        surf.set_clip(clip)
-        self.scroller.draw_bar(k, surf, self.scroll_rect.move(k.px(10), 0))
-        self.draw_buttons(surf)
-
 
 class CompareScreen(DebriefScreen):
     """Two runs side by side: the first, and the one after going back ("what if")."""
@@ -196,11 +161,9 @@ class CompareScreen(DebriefScreen):
         super().__init__(nav)
         self.runs = [r for r in (first, second) if r]
 
-    def body(self, surf) -> int:
+    def body(self, surf: pygame.Surface | None, x0: int, y0: int, w: int) -> int:
         k = self.kit
         th = k.theme
-        x0, w = self.scroll_rect.x, self.scroll_rect.w - k.px(24)
-        y0 = self.scroll_rect.y - (self.scroller.offset if surf else 0)
         clip = self.scroll_rect
         if surf:
             k.text(surf, k.ui("class.compare"), "heading", th.heading, (x0, y0))

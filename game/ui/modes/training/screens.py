@@ -8,10 +8,9 @@ import logging
 import pygame
 
 from ....core.play.campaigns import campaign_for_role
-from ... import input as act
-from ...nav import Host, Nav
-from ...screen import MenuScreen, Screen
-from ...widgets import Button, Scroller
+from ...nav import Host, MenuItem, Nav
+from ...screen import MenuScreen
+from ...screens.panel import PanelScreen
 from ..base import ModeMenuScreen
 
 log = logging.getLogger("neighbour.training")
@@ -94,38 +93,27 @@ class ScenarioListScreen(ModeMenuScreen):
         self.menu.draw(surf)
 
 
-class ReviewScreen(Screen):
+class ReviewScreen(PanelScreen):
     """The after-action review: a timeline of decisions, the four questions, scores per principle."""
 
     is_play = True
+    margin = 24
+    back_closes = False
 
     def __init__(self, nav: Nav):
         super().__init__(nav)
-        self.scroller = Scroller()
         assert nav.play is not None
         self.play = nav.play
         self.engine = nav.play.engine
 
-    def layout(self) -> None:
+    def row(self) -> list[MenuItem]:
         k = self.kit
-        m = k.px(24)
-        self.panel = pygame.Rect(m, m, k.w - 2 * m, k.h - 2 * m)
-        pad = k.pad()
-        items = [(k.ui("training.export"), self.export, "save"), (k.ui("training.epilogues"), self.epilogues, "peers"),
-                 (k.ui("training.back"), self.nav.to_title, "back")]
-        gap = k.px(12)
-        bw = (self.panel.w - 2 * pad - gap * (len(items) - 1)) // len(items)
-        self.buttons = []
-        for i, (label, fn, icon) in enumerate(items):
-            b = Button(label, fn, icon=icon, number=i + 1, kind="primary" if i == 0 else "normal")
-            b.rect = pygame.Rect(self.panel.x + pad + i * (bw + gap), self.panel.bottom - pad - k.target(), bw,
-                                 k.target())
-            self.buttons.append(b)
-        self.scroll_rect = pygame.Rect(self.panel.x + pad, self.panel.y + pad, self.panel.w - 2 * pad,
-                                       self.buttons[0].rect.y - self.panel.y - 2 * pad)
-        self.scroller.set_sizes(self.body(None), self.scroll_rect.h)
-        self.static = None
-        self.dirty = True
+        return [(k.ui("training.export"), self.export, "save"), (k.ui("training.epilogues"), self.epilogues, "peers"),
+                (k.ui("training.back"), self.nav.to_title, "back")]
+
+    def backdrop(self, surf: pygame.Surface) -> None:
+        k = self.kit
+        surf.blit(k.images.cover("places/officers_station.svg", (k.w, k.h)), (0, 0))
 
     def export(self) -> None:
         from ...screens.messages import MessageScreen
@@ -157,13 +145,11 @@ class ReviewScreen(Screen):
                 out.append((pid, f, b))
         return out
 
-    def body(self, surf) -> int:
+    def body(self, surf: pygame.Surface | None, x: int, y: int, w: int) -> int:
         k = self.kit
         th = k.theme
         e = self.engine
-        x, w = self.scroll_rect.x, self.scroll_rect.w - k.px(24)
-        y0 = self.scroll_rect.y - (self.scroller.offset if surf else 0)
-        y = y0
+        y0 = y
         clip = self.scroll_rect
         show_feedback = self.nav.settings.feedback != "off"
 
@@ -222,32 +208,3 @@ class ReviewScreen(Screen):
         head(k.ui("training.q_next"), "body_bold")
         y += k.paragraphs(surf, k.ui("training.next_prompt"), "body", th.text, x, y, w, clip) + k.px(10)
         return y - y0
-
-    def on_back(self) -> bool:
-        return False
-
-    def handle(self, a) -> bool:
-        if a.name in (act.UP, act.DOWN):
-            changed = self.scroller.scroll((1 if a.name == act.DOWN else -1) * self.kit.px(60))
-        elif a.name in (act.SCROLL, act.DRAG, act.PAGE):
-            changed = super().handle(a)
-        else:
-            return super().handle(a)
-        if changed:
-            self.static = None
-        return changed
-
-    def draw(self, surf: pygame.Surface) -> None:
-        k = self.kit
-        if self.static is None or self.static.get_size() != surf.get_size():
-            st = pygame.Surface((k.w, k.h)).convert() if pygame.display.get_surface() else pygame.Surface((k.w, k.h))
-            st.blit(k.images.cover("places/officers_station.svg", (k.w, k.h)), (0, 0))
-            k.panel(st, self.panel)
-            clip = st.get_clip()
-            st.set_clip(self.scroll_rect)
-            self.body(st)
-            st.set_clip(clip)
-            self.scroller.draw_bar(k, st, self.scroll_rect.move(k.px(10), 0))
-            self.static = st
-        surf.blit(self.static, (0, 0))
-        self.draw_buttons(surf)

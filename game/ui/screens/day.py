@@ -1,0 +1,306 @@
+"""A day's scene: the place's illustration, where and when we are, the scene's text and its choices as
+large buttons; and the content note before a sensitive scene.
+
+Each choice button previews which meters it will move, up or down (never by how much), with an icon
+and an arrow shape so the meaning never depends on colour.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from ...core.play.engine import CONTINUE
+from .. import input as act
+from ..nav import Nav
+from ..screen import MenuScreen
+from ..widgets import Button, Preview, Scroller
+from .play import PlayScreen
+
+
+class DayScreen(PlayScreen):
+    """A scene: picture, text, choices."""
+
+    def __init__(self, nav: Nav):
+        super().__init__(nav)
+        self.scroller = Scroller()
+        self.scene = self.engine.scene
+        self.offered = self.engine.choices()
+        self.pinned = False
+        self.text_rect = pygame.Rect(0, 0, 0, 0)
+
+    def enter(self) -> None:
+        super().enter()
+        place = self.kit.content.places.get(self.place_id(), {})
+        self.kit.sounds.ambient(place.get("ambient"), self.nav.settings.ambient)
+        self.kit.sounds.play("page")
+        self.check_warning()
+
+    def check_warning(self) -> None:
+        if not self.nav.settings.content_notes:
+            return
+        due = self.play.notes_due()
+        if due:
+            self.nav.push(WarningScreen(self.nav, due), self.on_warning)
+
+    def on_warning(self, result: str | None) -> None:
+        if result == "skip":
+            self.play.skip()
+
+    # -- layout -----------------------------------------------------------------------------
+    def layout(self) -> None:
+        k = self.kit
+        bar = self.bar_height()
+        margin = k.px(24)
+        ratio = k.w / k.h
+        share = 0.44 if ratio >= 1.6 else 0.5 if ratio >= 1.4 else 0.58
+        pad = k.pad()
+        card_w = max(min(k.w - 2 * margin, k.px(600)), int(k.w * share))
+        # keep story lines under about 75 characters: cap the text column at ~60 average letters
+        card_w = min(card_w, k.font("body").size("abcdefghijklmnopqrstuvwxyz " * 2 + "abcdef")[0]
+                     + 2 * pad + k.px(12))
+        self.card = pygame.Rect(k.w - card_w - margin, bar + margin, card_w, k.h - bar - 2 * margin)
+        self.inner = pygame.Rect(self.card.x + pad, self.card.y + pad, self.card.w - 2 * pad - k.px(12),
+                                 self.card.h - 2 * pad)
+        self.scroll_rect = pygame.Rect(self.card.x + k.px(8), self.card.y + k.px(8), self.card.w - k.px(16),
+                                       self.card.h - k.px(16))
+        self.buttons = []
+        for i, c in enumerate(self.offered):
+            label = k.ui("ui.continue") if c is CONTINUE else k.tr(c.text)
+            self.buttons.append(Button(label, lambda c=c: self.choose(c), number=i + 1,
+                                       previews=self.previews(c), kind="primary" if c is CONTINUE else "normal",
+                                       id=c.id))
+        self.top_buttons = self.make_top_buttons()
+        # The choices are pinned to the bottom of the card when they fit, so they are always in view
+        # and only the text scrolls; when they are too many or too long, everything scrolls together.
+        self.text_rect = self.inner
+        self.text_h = self.column(None)
+        gap = k.px(12)
+        heights = [b.height_for(k, self.inner.w) for b in self.buttons]
+        choices_h = sum(heights) + gap * max(0, len(heights) - 1)
+        self.pinned = choices_h <= self.inner.h * 0.62
+        self.offsets = []
+        if self.pinned:
+            top = self.inner.bottom - choices_h
+            self.text_rect = pygame.Rect(self.inner.x, self.inner.y, self.inner.w, top - self.inner.y - k.px(18))
+            y = top - self.inner.y
+            self.scroller.set_sizes(self.text_h, self.text_rect.h)
+            self.scroll_rect = self.text_rect.inflate(k.px(8), k.px(4))
+        else:
+            y = self.text_h + k.px(22)
+        for h in heights:
+            self.offsets.append((y, h))
+            y += h + gap
+        if not self.pinned:
+            self.content_h = y
+            self.scroller.set_sizes(self.content_h, self.inner.h)
+        self.place_buttons()
+        self.buttons += self.top_buttons
+        self.focus = min(self.focus, len(self.buttons) - 1)
+        self.static = None
+        self.dirty = True
+
+    def previews(self, choice) -> list[Preview]:
+        k = self.kit
+        out = []
+        for owner, var, sign in choice.preview:
+            if var not in k.content.model.variables:
+                continue
+            ch = k.content.characters.get(owner) if owner else None
+            who = k.tr(ch.name) if ch else ""
+            out.append(Preview(k.var_icon(var), k.var_name(var), sign, who, ch.portrait if ch else None))
+        out.sort(key=lambda p: p.who)  # group each resident's meters behind their portrait
+        return out[:8]
+
+    def place_buttons(self) -> None:
+        top = self.inner.y - (0 if self.pinned else self.scroller.offset)
+        for b, (y, h) in zip(self.buttons, self.offsets):
+            b.rect = pygame.Rect(self.inner.x, top + y, self.inner.w, h)
+
+    def visible(self, b: Button) -> bool:
+        return b in self.top_buttons or self.pinned or self.scroll_rect.colliderect(b.rect)
+
+    def ensure_visible(self, index: int) -> None:
+        b = self.buttons[index]
+        if b in self.top_buttons or self.pinned:
+            return
+        view = self.inner
+        if b.rect.top < view.top:
+            self.scroller.scroll(b.rect.top - view.top)
+        elif b.rect.bottom > view.bottom:
+            self.scroller.scroll(b.rect.bottom - view.bottom)
+        self.place_buttons()
+        self.static = None
+
+    def handle(self, a: act.Action) -> bool:
+        if a.name in (act.SCROLL, act.DRAG, act.PAGE):
+            changed = super().handle(a)
+            if changed:
+                self.place_buttons()
+                self.static = None
+            return changed
+        return super().handle(a)
+
+    def column(self, surf: pygame.Surface | None) -> int:
+        """Draw (or measure) the header, text and fact; returns the height."""
+        k = self.kit
+        th = k.theme
+        scene = self.scene
+        x, w = self.inner.x, self.inner.w
+        y0 = self.text_rect.y - (self.scroller.offset if surf else 0)
+        y = y0
+        clip = self.text_rect
+        if scene is None:
+            return 0
+        if scene.speaker and scene.speaker in k.content.characters:
+            ch = k.content.characters[scene.speaker]
+            size = k.px(72)
+            if surf and ch.portrait:
+                surf.blit(k.images.load(ch.portrait, (size, size)), (x, y))
+            tx = x + (size + k.px(14) if ch.portrait else 0)
+            if surf:
+                k.text(surf, k.tr(ch.name), "body_bold", th.heading, (tx, y + k.px(6)))
+                if ch.role:
+                    k.text(surf, k.tr(ch.role), "small", th.muted, (tx, y + k.px(6) + k.line_height("body_bold")))
+            y += size + k.px(14)
+        if scene.title:
+            for line in k.wrap(k.tr(scene.title), "heading", w):
+                if surf:
+                    k.text(surf, line, "heading", th.heading, (x, y))
+                y += k.line_height("heading")
+            y += k.px(6)
+        y += k.paragraphs(surf, k.tr(self.engine.scene_text()), "body", th.text, x, y, w, clip)
+        if scene.fact and scene.fact in k.content.facts:
+            y += k.px(18)
+            y += self.fact_box(surf, k.content.facts[scene.fact], x, y, w)
+        return y - y0
+
+    def fact_box(self, surf: pygame.Surface | None, fact: dict, x: int, y: int, w: int) -> int:
+        k = self.kit
+        th = k.theme
+        pad = k.px(16)
+        inner = w - 2 * pad - k.px(6)
+        body = k.tr(fact["text"])
+        src = fact["sources"][0]
+        source = src if isinstance(src, str) else src.get("title", "")
+        caveat = k.tr(fact.get("caveat"))
+        h = pad + k.line_height("label") + k.paragraphs(None, body, "small", (0, 0, 0), 0, 0, inner)
+        if caveat:
+            h += k.px(6) + k.paragraphs(None, caveat, "small", (0, 0, 0), 0, 0, inner)
+        h += k.px(6) + k.paragraphs(None, k.ui("play.source", source=source), "small", (0, 0, 0), 0, 0, inner) + pad
+        if surf:
+            box = pygame.Rect(x, y, w, h)
+            pygame.draw.rect(surf, th.button, box, border_radius=k.px(10))
+            pygame.draw.rect(surf, th.fill, (x, y, k.px(6), h), border_top_left_radius=k.px(10),
+                             border_bottom_left_radius=k.px(10))
+            ty = y + pad
+            surf.blit(k.images.icon("info", k.px(22), th.button_text), (x + pad + k.px(6), ty))
+            k.text(surf, k.ui("play.fact"), "label", th.button_text, (x + pad + k.px(36), ty))
+            ty += k.line_height("label")
+            ty += k.paragraphs(surf, body, "small", th.button_text, x + pad + k.px(6), ty, inner)
+            if caveat:
+                ty += k.px(6)
+                ty += k.paragraphs(surf, caveat, "small", th.button_text, x + pad + k.px(6), ty, inner)
+            ty += k.px(6)
+            k.paragraphs(surf, k.ui("play.source", source=source), "small", th.muted, x + pad + k.px(6), ty, inner)
+        return h
+
+    # -- acting -----------------------------------------------------------------------------------
+    def choose(self, choice) -> None:
+        self.nav.mode.after_choice(choice, lambda: self.play.choose(choice))
+
+    # -- drawing ----------------------------------------------------------------------------------
+    def build_static(self) -> pygame.Surface:
+        k = self.kit
+        th = k.theme
+        surf = self.layer()  # drawn over entirely: background, bar, card
+        self.draw_background(surf)
+        place = k.tr(k.content.places.get(self.place_id(), {}).get("name"))
+        self.draw_bar(surf, place)
+        k.panel(surf, self.card)
+        self.draw_strip(surf)
+        clip = surf.get_clip()
+        surf.set_clip(self.scroll_rect)
+        self.column(surf)
+        surf.set_clip(clip)
+        bar = self.text_rect if self.pinned else self.inner
+        self.scroller.draw_bar(k, surf, pygame.Rect(self.card.right - k.px(14), bar.y, k.px(8), bar.h))
+        if self.pinned and self.scroller.max_offset:
+            y = self.text_rect.bottom + k.px(8)
+            pygame.draw.line(surf, th.track, (self.inner.x, y), (self.inner.right, y), max(1, k.px(2)))
+        return surf
+
+    def draw_strip(self, surf: pygame.Surface) -> None:
+        """The meters (resident) or the residents (officer) at the bottom left, over the picture."""
+        k = self.kit
+        th = k.theme
+        e = self.engine
+        space = self.card.x - k.px(48)
+        if space < k.px(260):
+            return
+        h = k.px(56)
+        y = k.h - k.px(24) - h
+        x = k.px(24)
+        items: list[tuple[str | None, str | None, str]] = []
+        if e.state.subject is not None:
+            role = k.content.roles.get(e.campaign.role, {})
+            for var in role.get("meters", []):
+                items.append((k.var_icon(var), None, str(round(e.state.subject.get(var, 0)))))
+        else:
+            scen = k.content.scenarios.get(e.day.scenario if e.day else "", {})
+            for who in scen.get("residents") or e.campaign.residents:
+                ch = k.content.characters.get(who)
+                if ch is None or who not in e.state.chars:
+                    continue
+                items.append(("trust", ch.portrait, str(round(e.state.chars[who].get("trust", 0)))))
+        if not items:
+            return
+        cell = k.px(84) if e.state.subject is None else k.px(68)
+        n = min(len(items), max(1, (space - k.px(20)) // cell))
+        box = pygame.Rect(x, y, n * cell + k.px(20), h)
+        k.panel(surf, box)
+        cx = x + k.px(10)
+        size = k.px(26)
+        for icon, portrait, number in items[:n]:
+            if portrait:
+                surf.blit(k.images.load(portrait, (k.px(40), k.px(40))), (cx, y + (h - k.px(40)) // 2))
+                surf.blit(k.images.icon(icon, k.px(18), th.text), (cx + k.px(42), y + k.px(8)))
+                k.text(surf, number, "small", th.text, (cx + k.px(42), y + h - k.px(8)), "bottomleft")
+            else:
+                surf.blit(k.images.icon(icon, size, th.text), (cx, y + (h - size) // 2))
+                k.text(surf, number, "label", th.text, (cx + size + k.px(6), y + h // 2), "midleft")
+            cx += cell
+        self.strip_rect = box
+
+    def draw(self, surf: pygame.Surface) -> None:
+        if self.static is None or self.static.get_size() != surf.get_size():
+            self.static = self.build_static()
+        surf.blit(self.static, (0, 0))
+        clip = surf.get_clip()
+        if not self.pinned:
+            surf.set_clip(self.scroll_rect)
+        self.draw_buttons(surf, self.buttons[: len(self.offered)])
+        surf.set_clip(clip)
+        self.draw_buttons(surf, self.top_buttons)
+
+
+class WarningScreen(MenuScreen):
+    """A content note before a scene, with 'continue' and 'skip this scene'. Returns 'continue' or 'skip'."""
+
+    def __init__(self, nav: Nav, warnings: tuple[str, ...]):
+        k = nav.kit
+        names = ", ".join(k.tr(k.content.warnings[w]["name"]) for w in warnings if w in k.content.warnings)
+        parts = []
+        for w in warnings:
+            spec = k.content.warnings.get(w)
+            if spec:
+                parts.append(k.tr(spec["note"]))
+                if spec.get("help"):
+                    parts.append(k.tr(spec["help"]))
+        super().__init__(nav, k.ui("warning.title", names=names),
+                         [(k.ui("warning.continue"), lambda: self.close("continue")),
+                          (k.ui("warning.skip"), lambda: self.close("skip"))],
+                         body="\n\n".join(parts), icons=["check", "back"], back=lambda: self.close("skip"))
+
+    def enter(self) -> None:
+        super().enter()
+        self.kit.sounds.play("notice")
