@@ -148,3 +148,12 @@ def test_no_module_over_450_lines():
             long[name] = n
     assert sorted(set(long) - set(TOO_LONG_FOR_NOW)) == [], long
     assert sorted(set(TOO_LONG_FOR_NOW) - set(long)) == [], "split now: remove it from TOO_LONG_FOR_NOW"
+
+
+def test_every_package_is_installed():
+    """`pip install .` installs only the packages pyproject.toml lists: a new folder must be listed."""
+    import tomllib
+    with open(os.path.join(ROOT, "pyproject.toml"), "rb") as fh:
+        listed = set(tomllib.load(fh)["tool"]["setuptools"]["packages"])
+    found = {name for name, path in MODULES.items() if path.endswith("__init__.py")}
+    assert sorted(found - listed) == []

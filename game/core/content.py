@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import plurals
 from .model import Model
 from .rules.compile import Symbols
 from .rules.compiled import Effect, Rule, Text
@@ -182,9 +183,4 @@ class Content:
         if text is None:
             return key
         out = self.text(text, lang)
-        if values:
-            try:
-                out = out.format(**values)
-            except (KeyError, IndexError, ValueError):
-                pass
-        return out
+        return plurals.fill(out, lang, values) if values else out

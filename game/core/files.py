@@ -7,22 +7,14 @@ goes through `write_atomic`.
 from __future__ import annotations
 
 import os
-import sys
 import time
+
+from . import userdirs
 
 
 def data_dir() -> str:
     """Where saves and settings live: $NEIGHBOUR_HOME, else the platform's user data folder."""
-    override = os.environ.get("NEIGHBOUR_HOME")
-    if override:
-        return override
-    if sys.platform == "win32":
-        base = os.environ.get("APPDATA") or os.path.expanduser("~\\AppData\\Roaming")
-        return os.path.join(base, "Neighbour")
-    if sys.platform == "darwin":
-        return os.path.expanduser("~/Library/Application Support/Neighbour")
-    base = os.environ.get("XDG_DATA_HOME") or os.path.expanduser("~/.local/share")
-    return os.path.join(base, "neighbour")
+    return userdirs.data_dir()
 
 
 def write_atomic(path: str, data: bytes) -> None:

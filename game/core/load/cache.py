@@ -22,6 +22,7 @@ import sys
 import zlib
 from typing import Any
 
+from .. import userdirs
 from ..diagnostics import Report
 from ..gcpause import gc_paused
 from .sources import SCHEMA_VERSION, Loaded, Source, find_sources
@@ -33,16 +34,7 @@ KEY_LENGTH = 64  # characters of the key in the file's header
 
 def cache_dir() -> str:
     """Where caches live: $NEIGHBOUR_CACHE, else the platform's user cache folder."""
-    override = os.environ.get("NEIGHBOUR_CACHE")
-    if override:
-        return override
-    if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA") or os.path.expanduser("~\\AppData\\Local")
-        return os.path.join(base, "Neighbour", "cache")
-    if sys.platform == "darwin":
-        return os.path.expanduser("~/Library/Caches/Neighbour")
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache")
-    return os.path.join(base, "neighbour")
+    return userdirs.cache_dir()
 
 
 class Digest:

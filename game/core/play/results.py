@@ -12,13 +12,13 @@ from __future__ import annotations
 import json
 import os
 import secrets
-import sys
 import time
 import zlib
 from typing import Any
 
 from ..content import Content
 from .engine import Engine
+from .. import userdirs
 from ..files import write_atomic
 
 RESULT_KIND = "neighbour-result"
@@ -38,18 +38,7 @@ def session_seed(code: str) -> int:
 
 def default_results_dir() -> str:
     """Documents/Neighbour results (or the home folder when there is no Documents folder)."""
-    home = os.path.expanduser("~")
-    docs = os.path.join(home, "Documents")
-    if sys.platform.startswith("linux"):
-        try:
-            with open(os.path.join(home, ".config", "user-dirs.dirs"), encoding="utf-8") as fh:
-                for line in fh:
-                    if line.startswith("XDG_DOCUMENTS_DIR="):
-                        docs = line.split("=", 1)[1].strip().strip('"').replace("$HOME", home)
-        except OSError:
-            pass
-    base = docs if os.path.isdir(docs) else home
-    return os.path.join(base, "Neighbour results")
+    return userdirs.results_dir()
 
 
 def build(engine: Engine, mode: str, session: str | None, lang: str) -> dict[str, Any]:

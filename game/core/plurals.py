@@ -1,0 +1,61 @@
+"""Interface strings with numbers in them, said right in each language: "1 second", "2 seconds".
+
+A placeholder may carry the forms of the word that follows its number, after a colon and separated
+by bars, in the order the language's rule numbers them:
+
+    kiosk.countdown: {en: "... in {n} {n:second|seconds}.", nb: "... om {n} {n:sekund|sekunder}."}
+
+English and Norwegian Bokmål have two forms (one, other); a translator adding a language with more
+(Polish: one, few, many) adds its rule to `RULES` and writes as many forms. Any other placeholder is
+filled as `str.format` would fill it.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Callable, Mapping
+from typing import Any
+
+
+def _one_other(n: float) -> int:
+    return 0 if n == 1 else 1
+
+
+def _polish(n: float) -> int:
+    if n != int(n):
+        return 3  # a fraction takes the form for fractions
+    i = int(n)
+    if i == 1:
+        return 0
+    if i % 10 in (2, 3, 4) and i % 100 not in (12, 13, 14):
+        return 1
+    return 2
+
+
+# The CLDR cardinal rule of each language, as an index into the forms a placeholder lists.
+RULES: dict[str, Callable[[float], int]] = {"en": _one_other, "nb": _one_other, "nn": _one_other,
+                                            "pl": _polish}
+
+
+def plural_index(lang: str, n: float) -> int:
+    return RULES.get(lang.split("-")[0], _one_other)(abs(n))
+
+
+class _Formatter(string.Formatter):
+    def __init__(self, lang: str):
+        self.lang = lang
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if "|" in format_spec and isinstance(value, (int, float)) and not isinstance(value, bool):
+            forms = format_spec.split("|")
+            return forms[min(plural_index(self.lang, value), len(forms) - 1)]
+        return str(super().format_field(value, format_spec))
+
+
+def fill(text: str, lang: str, values: Mapping[str, Any]) -> str:
+    """`text` with its placeholders filled from `values` (plural forms chosen for `lang`); the text as
+    it is when a placeholder names no value or is malformed."""
+    try:
+        return _Formatter(lang).vformat(text, (), values)
+    except (KeyError, IndexError, ValueError, AttributeError):
+        return text
