@@ -132,10 +132,10 @@ class TitleScreen(Screen):
         k.darken(surf, None, th.picture_dim)
         x, top, w = self.col
         # a solid panel behind the words keeps them readable over any picture
-        head = pygame.Rect(x - k.px(24), k.px(30), max(w, k.font("title").size("Neighbour")[0]) + k.px(48),
+        head = pygame.Rect(x - k.px(24), k.px(30), max(w, k.font("title").size(k.ui("app.title"))[0]) + k.px(48),
                            top - k.px(30) - k.px(14))
         k.panel(surf, head)
-        k.text(surf, "Neighbour", "title", th.heading, (x, k.px(42)))
+        k.text(surf, k.ui("app.title"), "title", th.heading, (x, k.px(42)))
         tag_y = k.px(42) + k.line_height("title")
         for line in k.wrap(k.ui("title.tagline"), "body", head.w - k.px(48))[:2]:
             k.text(surf, line, "body", th.text, (x, tag_y))

@@ -88,7 +88,7 @@ class AttractScreen(Screen):
             self.veil.fill((12, 20, 18, 215))
         surf.blit(self.veil, band.topleft)
         white = (255, 255, 255)
-        k.text(surf, "Neighbour", "title", white, (k.w // 2, band.y + k.px(20)), "midtop")
+        k.text(surf, k.ui("app.title"), "title", white, (k.w // 2, band.y + k.px(20)), "midtop")
         y = band.y + k.px(20) + k.line_height("title")
         words = [k.content.ui("kiosk.touch", lang) for lang in k.content.languages]
         k.text(surf, "  ·  ".join(words), "heading", (246, 217, 168), (k.w // 2, y), "midtop")
