@@ -157,3 +157,13 @@ def test_every_package_is_installed():
         listed = set(tomllib.load(fh)["tool"]["setuptools"]["packages"])
     found = {name for name, path in MODULES.items() if path.endswith("__init__.py")}
     assert sorted(found - listed) == []
+
+
+def test_the_architecture_guide_names_files_that_exist():
+    """docs/architecture.md is the map a newcomer reads first: every path it names must be there."""
+    import re
+    with open(os.path.join(ROOT, "docs", "architecture.md"), encoding="utf-8") as fh:
+        text = fh.read()
+    named = set(re.findall(r"`((?:game|tests|tools|content|docs|\.ci)/[\w/.<>-]*?)`", text))
+    missing = [p for p in sorted(named) if "<" not in p and not os.path.exists(os.path.join(ROOT, p))]
+    assert named and missing == []
