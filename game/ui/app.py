@@ -23,13 +23,13 @@ from typing import Any
 
 import pygame
 
-from ..core.content import Content
 from ..core.load.cache import cache_dir
 from ..core.paths import asset_roots
 from ..core.play.playthrough import Playthrough
 from ..core.play.saves import SaveStore
 from . import input as act
 from .assets import Images, Sounds
+from .display import WAITING_DRIVERS, EventWaiter, default_size, placeholder_content
 from .heap import map_large_blocks
 from .kit import Kit
 from .logfile import setup_logging
@@ -42,7 +42,6 @@ from .settings import Settings
 
 log = logging.getLogger("neighbour")
 FPS = 60
-WAITING_DRIVERS = {"x11", "wayland", "windows", "cocoa"}  # where SDL waits for events without polling
 
 
 class App(GameSession):
@@ -62,7 +61,7 @@ class App(GameSession):
         self.images = Images(asset_roots(self.dirs), disk=PictureCache(os.path.join(cache_dir(), "pictures")))
         self.sounds = Sounds()
         self.sounds.configure(self.settings.volume, self.settings.muted)
-        self.kit = Kit(self._content or _empty_content(), self.settings, self.images, self.sounds)
+        self.kit = Kit(self._content or placeholder_content(), self.settings, self.images, self.sounds)
         self.mapper = act.InputMapper()
         self.mapper.scanning = self.settings.scanning
         self.saves = SaveStore()
@@ -74,8 +73,7 @@ class App(GameSession):
         self.dirty = True
         self.last_scan = self.clock()
         self.frames = 0
-        self.driver_waits = True
-        self.last_event = 0.0  # when wait_event last returned an event (time.monotonic)
+        self.events = EventWaiter()
         self.last_update = 0.0  # when the screens were last updated (time.monotonic), to pace animations
         self.animating = False
         self._mode = make_mode(self, self.options.mode)
@@ -98,9 +96,9 @@ class App(GameSession):
             size = self.options.size or (0, 0)
         else:
             flags = pygame.RESIZABLE
-            size = self.options.size or _default_size()
+            size = self.options.size or default_size()
         self.surface = pygame.display.set_mode(size, flags)
-        self.driver_waits = pygame.display.get_driver() in WAITING_DRIVERS
+        self.events.driver_waits = pygame.display.get_driver() in WAITING_DRIVERS
         self.kit.resize(*self.surface.get_size())
         self.images.clear()
 
@@ -274,26 +272,8 @@ class App(GameSession):
             self.guard(self.draw)
 
     def wait_event(self, timeout: int) -> pygame.event.Event:
-        """The next event, or NOEVENT after `timeout` ms, asleep in between.
-
-        SDL sleeps until an event comes only on some video drivers; on the others (kmsdrm on a
-        kiosk without a desktop, the dummy driver of headless runs) its wait polls every
-        millisecond, which costs a few percent of a core on a still screen. There the loop polls
-        itself: every 10 ms while someone is using the game, every 50 ms after two quiet seconds.
-        """
-        if self.driver_waits:
-            return pygame.event.wait(timeout)
-        now = time.monotonic()
-        deadline = now + timeout / 1000
-        while True:
-            event = pygame.event.poll()
-            if event.type != pygame.NOEVENT:
-                self.last_event = now
-                return event
-            now = time.monotonic()
-            if now >= deadline:
-                return event
-            time.sleep(min(deadline - now, 0.01 if now - self.last_event < 2.0 else 0.05))
+        """The next event, or NOEVENT after `timeout` ms, asleep in between (see display.py)."""
+        return self.events.wait(timeout)
 
     def wait_ms(self) -> int:
         """How long the loop may sleep: until the next timer the mode or scanning needs."""
@@ -334,31 +314,6 @@ class App(GameSession):
         self.autosave(force=True)
         pygame.quit()
         return 0
-
-
-def _default_size() -> tuple[int, int]:
-    try:
-        info = pygame.display.get_desktop_sizes()[0]
-    except (pygame.error, IndexError):
-        return (1280, 720)
-    w, h = info
-    for cand in ((1600, 900), (1280, 720), (1024, 600)):
-        if cand[0] <= w * 0.9 and cand[1] <= h * 0.9:
-            return cand
-    return (max(640, int(w * 0.9)), max(480, int(h * 0.9)))
-
-
-def _empty_content() -> Content:
-    """Just enough content to draw the error screen when the real content failed to load."""
-    from ..core.rules.compile import Symbols
-    from ..core.model import Model
-    model = Model({"title": {}, "disclaimer": {}, "variables": {}, "risk": {"intercept": 0, "factors": [],
-                                                                           "explain": {}}},
-                  Symbols({}, {}, {}))
-    return Content(languages={"en": "English"}, default_lang="en", strings={}, roles={}, model=model,
-                   variables={}, activities={}, phases={}, places={}, characters={}, warnings={},
-                   principles={}, facts={}, campaigns={}, scenarios={}, scenes={}, pools={},
-                   symbols=Symbols({}, {}, {}))
 
 
 def run(args: Any, dirs: list[str]) -> int:
