@@ -371,7 +371,8 @@ def summarise(runs: list[Run]) -> dict[str, Any]:
         "real_decisions": dist([float(r.real) for r in runs], 0),
         "words_by_kind": kinds,
         "facts_shown": {"total": dist([float(x) for x in facts_total], 0),
-                        "distinct": dist([float(x) for x in facts_distinct], 0)},
+                        "distinct": dist([float(x) for x in facts_distinct], 0),
+                        "runs_with_a_repeat": sum(t > d for t, d in zip(facts_total, facts_distinct))},
         "per_phase_minutes": {p: round(statistics.median(v), 1) for p, v in per_phase.items()},
         "per_profile_minutes": {p: dist(v) for p, v in by_profile.items()},
         "per_day": per_day,
@@ -429,7 +430,8 @@ def table(results: dict[str, dict[str, dict[str, Any]]], facts: dict[str, dict[s
         lines.append(f"  facts on reachable scenes: {len(f)} distinct, {sum(f.values())} scenes"
                      + (f"; repeated: {repeated}" if repeated else ""))
         lines.append(f"  facts shown in a run (median): {s['facts_shown']['total']['median']:.0f} "
-                     f"({s['facts_shown']['distinct']['median']:.0f} distinct)")
+                     f"({s['facts_shown']['distinct']['median']:.0f} distinct); runs that show a fact twice: "
+                     f"{s['facts_shown']['runs_with_a_repeat']} of {s['runs']}")
         if len(s["per_profile_minutes"]) > 1:
             lines.append("  minutes by profile (median / p90, engaged): " + ", ".join(
                 f"{p} {d['median']} / {d['p90']}" for p, d in s["per_profile_minutes"].items()))
