@@ -239,9 +239,9 @@ def _discussion(w: Words, g: Group) -> str:
     if stats.is_training(g):
         items += [w.ui("report.q_supposed"), w.ui("report.q_happened"), w.ui("report.q_why"), w.ui("report.q_next")]
         scen = w.content.scenarios.get(g.scenario or "")
-        if scen and scen.get("expected"):
+        if scen and scen.expected:
             expected = (f'<p class="note"><strong>{esc(w.ui("report.q_supposed"))}</strong> '
-                        f'{esc(w.tr(scen["expected"]))}</p>')
+                        f'{esc(w.tr(scen.expected))}</p>')
     seen: set[str] = set()
     unique = [q for q in items if q and not (q in seen or seen.add(q))]
     body = questions(unique) if unique else para(w.ui("report.no_questions"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..core.world import Fact, Source, as_source
 from .markup import Words, esc, para, paras, section
 from .svg import short
 
@@ -23,7 +24,7 @@ def scene_label(w: Words, scene_id: str) -> str:
             break
     label = short(text[:end].strip(), 110)
     place = w.content.places.get(scene.place or "")
-    return w.ui("report.scene_at", place=w.tr(place.get("name")), text=label) if place else label
+    return w.ui("report.scene_at", place=w.tr(place.name), text=label) if place else label
 
 
 def choice_label(w: Words, scene_id: str, choice_id: str) -> str:
@@ -37,7 +38,7 @@ def choice_label(w: Words, scene_id: str, choice_id: str) -> str:
 
 def principle_name(w: Words, pid: str) -> str:
     p = w.content.principles.get(pid)
-    return w.tr(p["name"]) if p else pid
+    return w.tr(p.name) if p else pid
 
 
 def campaign_title(w: Words, campaign: str, scenario: str | None) -> str:
@@ -45,31 +46,30 @@ def campaign_title(w: Words, campaign: str, scenario: str | None) -> str:
     title = w.tr(camp.title) if camp else campaign
     if scenario:
         scen = w.content.scenarios.get(scenario)
-        return w.ui("report.group_scenario", campaign=title, scenario=w.tr(scen["title"]) if scen else scenario)
-    role = w.content.roles.get(camp.role, {}) if camp else {}
-    role_name = w.tr(role.get("name")) or (camp.role if camp else "")
+        return w.ui("report.group_scenario", campaign=title, scenario=w.tr(scen.title) if scen else scenario)
+    role = w.content.roles.get(camp.role) if camp else None
+    role_name = w.tr(role.name if role else None) or (camp.role if camp else "")
     return title if role_name == title else w.ui("report.group_title", title=title, role=role_name)
 
 
-def _source(w: Words, src) -> str:
-    if isinstance(src, str):
-        return src
-    parts = [str(src.get("title", ""))]
-    if src.get("year"):
-        parts.append(f"({src['year']})")
-    if src.get("url"):
-        parts.append(str(src["url"]))  # plain text, never a link: the page makes no requests
-    if src.get("note"):
-        parts.append(f"({w.tr(src['note'])})")
+def _source(w: Words, given: Source | str | dict) -> str:
+    src = as_source(given)
+    parts = [src.title]
+    if src.year:
+        parts.append(f"({src.year})")
+    if src.url:
+        parts.append(src.url)  # plain text, never a link: the page makes no requests
+    if src.note:
+        parts.append(f"({src.note})")
     return " ".join(p for p in parts if p)
 
 
-def fact_block(w: Words, fact: dict) -> str:
-    out = ['<div class="fact">', paras(w.tr(fact.get("text")))]
-    if fact.get("caveat"):
+def fact_block(w: Words, fact: Fact) -> str:
+    out = ['<div class="fact">', paras(w.tr(fact.text))]
+    if fact.caveat:
         out.append(f'<p class="note warn"><strong>{esc(w.ui("report.caveat"))}</strong> '
-                   f'{esc(w.tr(fact["caveat"]))}</p>')
-    sources = [_source(w, s) for s in fact.get("sources") or []]
+                   f'{esc(w.tr(fact.caveat))}</p>')
+    sources = [_source(w, s) for s in fact.sources]
     if sources:
         out.append(f'<p class="sources">{esc(w.ui("report.sources"))} {esc("; ".join(sources))}</p>')
     out.append("</div>")
@@ -80,7 +80,7 @@ def about_section(w: Words, comparison: bool = True) -> str:
     """The model's disclaimer and (unless told not to) the real-world comparison with its caveats."""
     model = w.content.model
     body = ['<div class="note">', paras(w.tr(model.disclaimer)), "</div>"]
-    facts = [f for f in w.content.facts.values() if comparison and "comparison" in (f.get("tags") or [])]
+    facts = [f for f in w.content.facts.values() if comparison and "comparison" in f.tags]
     if facts:
         hid = w.new_id("real")
         body.append(f'<h3 id="{hid}">{esc(w.ui("report.real_world"))}</h3>')

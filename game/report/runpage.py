@@ -32,7 +32,7 @@ def run_page(w: Words, result: dict[str, Any]) -> str:
     campaign, scenario = result.get("campaign", ""), result.get("scenario")
     camp = w.content.campaigns.get(campaign)
     scen = w.content.scenarios.get(scenario or "")
-    name = w.tr(scen["title"]) if scen else (w.tr(camp.title) if camp else campaign)
+    name = w.tr(scen.title) if scen else (w.tr(camp.title) if camp else campaign)
     title = w.ui("report.run_title", title=name)
     run = stats.Run("", result)
     lines = []
@@ -44,7 +44,7 @@ def run_page(w: Words, result: dict[str, Any]) -> str:
     if prof is not None:
         lines.append(w.ui("report.run_profile", name=w.tr(prof.name)))
     header = f"<header><h1>{esc(title)}</h1>" + "".join(para(x) for x in lines) + "</header>"
-    situation = w.tr(scen["summary"]) if scen else (w.tr(camp.summary) if camp else "")
+    situation = w.tr(scen.summary) if scen else (w.tr(camp.summary) if camp else "")
     parts = [section("situation", w.ui("report.run_situation"), paras(situation)) if situation else "",
              _decisions(w, run), _principles(w, result), _outcome(w, result), _review(w, run),
              about_section(w, comparison=False)]
@@ -153,9 +153,9 @@ def _scenarios_played(w: Words, run: stats.Run) -> list[str]:
 def _review(w: Words, run: stats.Run) -> str:
     expected = []
     for sid in _scenarios_played(w, run):
-        scen = w.content.scenarios.get(sid, {})
-        text = w.tr(scen.get("expected")) or w.ui("report.no_expected")
-        expected.append(f'<p><strong>{esc(w.tr(scen.get("title")) or sid)}:</strong> {esc(text)}</p>')
+        scen = w.content.scenarios.get(sid)
+        text = w.tr(scen.expected if scen else None) or w.ui("report.no_expected")
+        expected.append(f'<p><strong>{esc(w.tr(scen.title if scen else None) or sid)}:</strong> {esc(text)}</p>')
     followed = sum(p[0] for p in (run.data.get("principles") or {}).values() if isinstance(p, list) and len(p) == 2)
     broken = sum(p[1] for p in (run.data.get("principles") or {}).values() if isinstance(p, list) and len(p) == 2)
     box = '<div class="answer" aria-hidden="true"></div>'

@@ -69,9 +69,9 @@ class TextGame:
         camp = self.c.campaigns[campaign]
         self.say(self.t(camp.title))
         self.say("=" * min(WIDTH, len(self.t(camp.title))))
-        role = self.c.roles.get(camp.role, {})
-        if role.get("briefing"):
-            self.say(self.t(role["briefing"]))
+        role = self.c.roles.get(camp.role)
+        if role is not None:
+            self.say(self.t(role.briefing))
         self.say("")
         self.say(self.ui("text.help"))
         if camp.subject == "player" and profile is None and len(camp.profiles) > 1:
@@ -136,21 +136,22 @@ class TextGame:
         scene = e.scene
         assert scene is not None
         self.say("")
-        phase = self.t(self.c.phases.get(e.phase, {}).get("name")) or e.phase
+        phase = self.t(self.c.phases[e.phase].name if e.phase in self.c.phases else None) or e.phase
         slot = self.c.ui(f"slot.{e.slot_name}", self.lang)
         if slot.startswith("slot."):
             slot = e.slot_name.replace("_", " ").capitalize()
         self.say(f"--- {self.ui('text.day_header', day=e.state.day, phase=phase, slot=slot)} ---")
         if scene.place:
-            self.say(self.ui("text.place", place=self.t(self.c.places[scene.place]["name"])))
+            self.say(self.ui("text.place", place=self.t(self.c.places[scene.place].name)))
         notes = play.notes_due()  # once per kind of content a day, as in the window
         if notes:
-            names = ", ".join(self.t(self.c.warnings[w]["name"]) for w in notes)
+            names = ", ".join(self.t(self.c.warnings[w].name) for w in notes)
             self.say(self.ui("text.warning", names=names))
             for w in notes:
-                self.say(self.t(self.c.warnings[w]["note"]))
-                if self.c.warnings[w].get("help"):
-                    self.say(self.t(self.c.warnings[w]["help"]))
+                warning = self.c.warnings[w]
+                self.say(self.t(warning.note))
+                if warning.help:
+                    self.say(self.t(warning.help))
             self.say(f"1. {self.ui('text.warning_continue')}")
             self.say(f"2. {self.ui('text.warning_skip')}")
             picked = self.ask(2)
@@ -167,7 +168,7 @@ class TextGame:
         self.say(self.t(e.scene_text()))
         if scene.fact:
             fact = self.c.facts[scene.fact]
-            self.say(f"({self.ui('text.fact')}: {self.t(fact['text'])})")
+            self.say(f"({self.ui('text.fact')}: {self.t(fact.text)})")
         offered = e.choices()
         self.say("")
         for i, choice in enumerate(offered, 1):

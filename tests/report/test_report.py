@@ -223,12 +223,12 @@ def test_class_report_has_the_numbers_and_names_what_it_left_out(story, class_re
     assert html.escape(content.text(content.campaigns["first_week"].debrief[0], "en")) in page
     assert html.escape(content.text(content.campaigns["first_week"].blocks[0].reflect[0], "en")) in page
     assert html.escape(content.text(content.model.disclaimer, "en").split("\n")[0][:60]) in page
-    comparison = [f for f in content.facts.values() if "comparison" in f.get("tags", [])]
+    comparison = [f for f in content.facts.values() if "comparison" in f.tags]
     assert comparison
     for fact in comparison:
-        assert html.escape(content.text(fact["text"], "en")) in page
-        if fact.get("caveat"):
-            assert html.escape(content.text(fact["caveat"], "en")) in page
+        assert html.escape(content.text(fact.text, "en")) in page
+        if fact.caveat:
+            assert html.escape(content.text(fact.caveat, "en")) in page
 
     # every chart has a table beside it, every table a caption; no scripts, nothing fetched
     assert page.count("<svg") >= 2 and page.count("<caption>") >= page.count('role="img"')

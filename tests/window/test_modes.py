@@ -138,7 +138,7 @@ def test_training_gives_feedback_on_principles_and_ends_in_a_review_that_exports
             feedback += 1
             choice = app.top.choice
             for pid in choice.follows + choice.breaks:  # every principle the decision touched is named
-                assert app.kit.tr(app.content.principles[pid]["name"]) in app.top.body
+                assert app.kit.tr(app.content.principles[pid].name) in app.top.body
         press_first(app)
     assert isinstance(app.top, ReviewScreen), screen(app)
     assert feedback >= 1

@@ -188,6 +188,6 @@ def test_story_lines_stay_under_75_characters(size):
     width = day.inner.w
     for lang in c.languages:
         app.kit.lang = lang
-        longest = max((line for s in c.scenes.values() for text in [s.text] + [v for _, v in s.variants]
+        longest = max((line for s in c.scenes.values() for text in [s.text] + [v.text for v in s.variants]
                        for line in app.kit.wrap(c.text(text, lang), "body", width)), key=len)
         assert len(longest) <= 78, f"{lang}: {len(longest)} characters: {longest!r}"

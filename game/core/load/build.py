@@ -1,20 +1,101 @@
 """Building playable content from normalised data: `build(data)` returns a `Content`.
 
-The data comes from the loader (checked against the schema) or from the compiled cache. Rules are
-compiled lazily, on first use (see `rules.compiled`); they were type-checked when the content was
-loaded from source.
+The data comes from the loader (checked against the schema) or from the compiled cache. Each record
+is made by `make(cls, value)` from its field declarations (`spec.py`), with the defaults declared
+there; nothing here repeats the format. What is derived rather than written (a choice's preview, the
+days of a calendar block, the events each slot may draw) is computed after. Rules are compiled lazily,
+on first use (see `rules.compiled`); they were type-checked when the content was loaded from source.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import marshal
-from typing import Any
+from typing import Any, Callable
 
-from ..content import Block, Campaign, Character, Choice, Content, Day, Ending, Epilogue, Event, Profile, Scene
+from .. import spec as s
+from ..content import Block, Campaign, Choice, Content, Day, Event, Scene
 from ..gcpause import gc_paused
 from ..model import Model
 from ..rules.compile import BOOL, NUMBER, TEXT, Symbols
-from ..rules.compiled import Rule, effect_list as _effects, rule_or_none as _rule
+from ..rules.compiled import effect_list, rule_or_none
+from ..world import (Activity, Character, ContentWarning, Fact, Phase, Place, Principle, Role, Scenario,
+                     Source, Variable)
+
+class _Plan:
+    """How to make one record type, worked out once: its fields by YAML key, and its defaults."""
+
+    __slots__ = ("by_key", "defaults", "factories")
+
+    def __init__(self, cls: type) -> None:
+        self.by_key: dict[str, tuple[str, str, s.FieldSpec]] = {}
+        self.defaults: dict[str, Any] = {}
+        self.factories: list[tuple[str, Callable[[], Any]]] = []
+        for f in dataclasses.fields(cls):
+            spec = s.spec_of(f)
+            if spec is None:
+                continue
+            self.by_key[spec.key or f.name] = (f.name, spec.build, spec)
+            if f.default_factory is not dataclasses.MISSING:
+                if f.default_factory is tuple:
+                    self.defaults[f.name] = ()
+                else:
+                    self.factories.append((f.name, f.default_factory))
+            elif f.default is not dataclasses.MISSING:
+                self.defaults[f.name] = f.default
+
+
+_PLANS: dict[type, _Plan] = {}
+
+
+def make(cls: type, value: Any, symbols: Symbols, **derived: Any) -> Any:
+    """A record of type `cls` from its normalised data (a dict keyed as in the content files)."""
+    if cls is Source and isinstance(value, str):
+        return Source(title=value)
+    plan = _PLANS.get(cls)
+    if plan is None:
+        plan = _PLANS[cls] = _Plan(cls)
+    args = {**plan.defaults, **derived}
+    for attr, factory in plan.factories:
+        args[attr] = factory()
+    by_key = plan.by_key
+    for key, raw in value.items():
+        entry = by_key.get(key)
+        if entry is None or raw is None:  # '@' (a position) and the like
+            continue
+        attr, how, spec = entry
+        args[attr] = raw if how is s.VALUE else _CONVERT[how](raw, spec, symbols, value)
+    return cls(**args)
+
+
+def _records(raw: Any, spec: Any, symbols: Symbols, parent: dict) -> list:
+    return [make(spec.cls, item, symbols) for item in raw]
+
+
+_CONVERT: dict[str, Callable[[Any, Any, Symbols, dict], Any]] = {
+    s.VALUE: lambda raw, spec, symbols, parent: raw,
+    s.TUPLE: lambda raw, spec, symbols, parent: tuple(raw),
+    s.DICT: lambda raw, spec, symbols, parent: dict(raw),
+    s.PAIRS: lambda raw, spec, symbols, parent: tuple(raw.items()),
+    s.RULE: lambda raw, spec, symbols, parent: rule_or_none(raw, symbols, NUMBER if spec.want == "number"
+                                                            else BOOL, spec.modifier),
+    s.EFFECTS: lambda raw, spec, symbols, parent: effect_list(raw, symbols,
+                                                              parent.get(spec.why) if spec.why else None),
+    s.RECORD: lambda raw, spec, symbols, parent: make(spec.cls, raw, symbols),
+    s.RECORDS: _records,
+    s.TABLE: lambda raw, spec, symbols, parent: {k: make(spec.cls, v, symbols, id=k) for k, v in raw.items()},
+}
+
+
+def _table(cls: type, raw: dict[str, Any], symbols: Symbols) -> dict[str, Any]:
+    """A section's records by name; sources become `Source` records."""
+    out = {}
+    for key, value in raw.items():
+        rec = make(cls, value, symbols, id=key)
+        if hasattr(rec, "sources"):
+            rec.sources = [make(Source, src, symbols) for src in rec.sources]
+        out[key] = rec
+    return out
 
 
 def _symbols(data: dict) -> Symbols:
@@ -32,67 +113,49 @@ def _symbols(data: dict) -> Symbols:
                    principles=set(data.get("principles", {})), phases=set(data.get("phases", {})))
 
 
-def _event(spec: dict, symbols: Symbols) -> Event:
-    return Event(
-        campaigns=tuple(spec["campaigns"]), slots=tuple(spec.get("slots", ())),
-        phases=tuple(spec.get("phases", ())), pool=spec.get("pool"),
-        cond=_rule(spec.get("if"), symbols), priority=spec.get("priority", 0),
-        weight=spec.get("weight", 1), once=spec.get("once", True),
-        takes_slot=spec.get("takes_slot", True))
-
-
 def _scene(sid: str, spec: dict, symbols: Symbols, event: Event | None = None) -> Scene:
-    choices = []
-    for i, c in enumerate(spec.get("choices", [])):
-        effects = _effects(c.get("do"), symbols, c.get("why"))
-        preview: dict[tuple[str | None, str], int] = {}
-        for e in effects:
-            for owner, var, sign in e.targets:
-                preview[(owner, var)] = preview.get((owner, var), 0) + sign
-        choices.append(Choice(
-            index=i, id=c.get("id", str(i)), text=c["text"], cond=_rule(c.get("if"), symbols),
-            effects=effects, why=c.get("why"), goto=c.get("goto"), draw=c.get("draw"),
-            tags=tuple(c.get("tags", ())), follows=tuple(c.get("follows", ())),
-            breaks=tuple(c.get("breaks", ())), feedback=c.get("feedback"),
-            preview=tuple((o, v, (s > 0) - (s < 0)) for (o, v), s in preview.items())))
     if event is None and spec.get("event"):
-        event = _event(spec["event"], symbols)
-    return Scene(
-        id=sid, place=spec.get("place"), speaker=spec.get("speaker"), title=spec.get("title"),
-        text=spec["text"], variants=[(Rule(v["if"], symbols), v["text"]) for v in spec.get("variants", [])],
-        warnings=tuple(spec.get("warning", ())), fact=spec.get("fact"),
-        effects=_effects(spec.get("do"), symbols, spec.get("why")),
-        event=event, choices=choices,
-        next=spec.get("next"), skip=spec.get("skip"), at=spec.get("@", ""))
+        event = make(Event, spec["event"], symbols)
+    scene: Scene = make(Scene, {**spec, "event": None}, symbols, id=sid, at=spec.get("@", ""))
+    scene.event = event
+    for i, choice in enumerate(scene.choices):
+        _finish_choice(choice, i)
+    return scene
 
 
-def _campaign(cid: str, spec: dict, data: dict, symbols: Symbols) -> Campaign:
-    blocks = []
-    for bi, b in enumerate(spec["calendar"]):
-        days: list[Day] = []
-        if b.get("scenarios"):
-            for sc in b["scenarios"]:
-                scen = data["scenarios"][sc]
-                days.append(Day(id=sc, title=scen["title"], slots=(("shift", scen["start"]),), scenario=sc))
-        elif isinstance(b.get("days"), int):
-            slots = tuple(b.get("slots", {}).items())
-            days = [Day(id=f"{b['phase']}_{bi}_{i}", title=None, slots=slots) for i in range(b["days"])]
-        else:
-            for i, d in enumerate(b.get("days", [])):
-                days.append(Day(id=d.get("id", f"{b['phase']}_{bi}_{i}"), title=d.get("title"),
-                                slots=tuple(d["slots"].items())))
-        blocks.append(Block(phase=b["phase"], cond=_rule(b.get("if"), symbols), days=days,
-                            label=b.get("label"), intro=b.get("intro"), reflect=b.get("reflect", [])))
-    profiles = [Profile(id=p["id"], name=p["name"], age=p.get("age"), summary=p["summary"],
-                        text=p.get("text"), character=p.get("character"), start=dict(p["start"]),
-                        flags=tuple(p.get("flags", ()))) for p in spec.get("profiles", [])]
-    endings = [Ending(id=e["id"], cond=_rule(e.get("if"), symbols), title=e["title"], text=e["text"],
-                      place=e.get("place")) for e in spec["endings"]]
-    return Campaign(id=cid, role=spec["role"], title=spec["title"], summary=spec["summary"],
-                    kind=spec.get("kind", "full"), subject=spec.get("subject", "player"),
-                    profiles=profiles, residents=tuple(spec.get("residents", ())),
-                    vars=dict(spec.get("vars", {})), blocks=blocks, endings=endings,
-                    debrief=spec.get("debrief", []), minutes=spec.get("minutes"))
+def _finish_choice(choice: Choice, index: int) -> None:
+    """A choice's place in its scene, its id (its place when it has none) and its preview."""
+    choice.index = index
+    if choice.id is None:
+        choice.id = str(index)
+    preview: dict[tuple[str | None, str], int] = {}
+    for e in choice.effects:
+        for owner, var, sign in e.targets:
+            preview[(owner, var)] = preview.get((owner, var), 0) + sign
+    choice.preview = tuple((o, v, (n > 0) - (n < 0)) for (o, v), n in preview.items())
+
+
+def _campaign(cid: str, spec: dict, scenarios: dict[str, Scenario], symbols: Symbols) -> Campaign:
+    camp: Campaign = make(Campaign, spec, symbols, id=cid)
+    for bi, block in enumerate(camp.blocks):
+        block.days = _days(block, bi, scenarios, symbols)
+    return camp
+
+
+def _days(block: Block, bi: int, scenarios: dict[str, Scenario], symbols: Symbols) -> list[Day]:
+    """The days a calendar block plays: its scenarios, a number of days alike, or days written out."""
+    if block.scenarios:
+        return [Day(id=sc, title=scenarios[sc].title, slots=(("shift", scenarios[sc].start),), scenario=sc)
+                for sc in block.scenarios]
+    if isinstance(block.plan, int):
+        return [Day(id=f"{block.phase}_{bi}_{i}", title=None, slots=block.slots) for i in range(block.plan)]
+    days = []
+    for i, d in enumerate(block.plan or []):
+        day: Day = make(Day, d, symbols)
+        if day.id is None:
+            day.id = f"{block.phase}_{bi}_{i}"
+        days.append(day)
+    return days
 
 
 class Scenes(dict):
@@ -163,9 +226,10 @@ def build(data: dict) -> Content:
     for sid, spec in raw.items():
         ev_spec = packed_events.get(sid) if packed_events is not None else spec.get("event")
         if ev_spec:
-            events[sid] = _event(ev_spec, symbols)
+            events[sid] = make(Event, ev_spec, symbols)
     scenes = Scenes(raw, symbols, events)
-    campaigns = {cid: _campaign(cid, c, data, symbols) for cid, c in data.get("campaigns", {}).items()}
+    scenarios = _table(Scenario, data.get("scenarios", {}), symbols)
+    campaigns = {cid: _campaign(cid, c, scenarios, symbols) for cid, c in data.get("campaigns", {}).items()}
     pools: dict[str, list[tuple[str, Event]]] = {}
     for sid, ev in events.items():
         if ev.pool:
@@ -182,22 +246,17 @@ def build(data: dict) -> Content:
             lst.sort(key=lambda item: -item[1].priority)
     for lst in pools.values():
         lst.sort(key=lambda item: -item[1].priority)
-    characters = {}
-    for k, c in data.get("characters", {}).items():
-        epilogues = [Epilogue(id=e["id"], cond=_rule(e.get("if"), symbols), title=e.get("title"),
-                              text=e["text"]) for e in c.get("epilogues", [])]
-        characters[k] = Character(id=k, name=c["name"], role=c.get("role"), portrait=c.get("portrait"),
-                                  bio=c.get("bio"), model=c.get("model", False),
-                                  start=dict(c.get("start", {})), vars=dict(c.get("vars", {})),
-                                  epilogues=epilogues)
     langs = data.get("languages") or {"en": {"name": "English", "default": True}}
     default = next((k for k, v in langs.items() if v.get("default")), next(iter(langs)))
     return Content(
         languages={k: v["name"] for k, v in langs.items()}, default_lang=default,
-        strings=data.get("strings", {}), roles=data.get("roles", {}),
-        model=Model(data["model"], symbols), variables=data.get("variables", {}),
-        activities=data.get("activities", {}), phases=data.get("phases", {}),
-        places=data.get("places", {}), characters=characters, warnings=data.get("warnings", {}),
-        principles=data.get("principles", {}), facts=data.get("facts", {}),
-        campaigns=campaigns, scenarios=data.get("scenarios", {}), scenes=scenes, pools=pools,
-        symbols=symbols)
+        strings=data.get("strings", {}), roles=_table(Role, data.get("roles", {}), symbols),
+        model=Model(data["model"], symbols), variables=_table(Variable, data.get("variables", {}), symbols),
+        activities=_table(Activity, data.get("activities", {}), symbols),
+        phases=_table(Phase, data.get("phases", {}), symbols),
+        places=_table(Place, data.get("places", {}), symbols),
+        characters=_table(Character, data.get("characters", {}), symbols),
+        warnings=_table(ContentWarning, data.get("warnings", {}), symbols),
+        principles=_table(Principle, data.get("principles", {}), symbols),
+        facts=_table(Fact, data.get("facts", {}), symbols),
+        campaigns=campaigns, scenarios=scenarios, scenes=scenes, pools=pools, symbols=symbols)

@@ -8,14 +8,17 @@ also describe itself as JSON Schema, so authors' editors can complete and check 
 
 from __future__ import annotations
 
+import dataclasses
 import re
+import sys
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..rules import parse as rules
 from ..rules.compile import BOOL, NUMBER, CompileError, Symbols, Usage, compile_condition, compile_effects
 from ..diagnostics import Report, did_you_mean
-from .yamlsafe import Mark, YList, YMap
+from ..spec import content_fields
+from .yamlsafe import Mark, YList, YMap  # noqa: F401 - YList: spec factories pick shapes by it
 
 INVALID = object()
 ID_PATTERN = re.compile(r"[a-z][a-z0-9_]*$")
@@ -513,3 +516,32 @@ class Effects(T):
         item = {"oneOf": [line, {"type": "object", "properties": {"do": line, "why": Text().json()},
                                  "required": ["do"], "additionalProperties": False}]}
         return {"oneOf": [line, {"type": "array", "items": item}]}
+
+
+# -- records: the content's dataclasses (see spec.py) as checks ------------------------------------
+_RECORDS: dict[type, Obj] = {}
+
+
+def _simple_default(f: dataclasses.Field) -> Any:
+    """A field's default when it is a plain value the normalised data should carry, else None."""
+    value = f.default
+    return value if isinstance(value, (bool, int, float, str)) and value != "" else None
+
+
+def record(cls: type) -> Obj:
+    """The check for one of the content's records, made from its field declarations (once)."""
+    obj = _RECORDS.get(cls)
+    if obj is None:
+        doc = (cls.__doc__ or "").strip()
+        obj = _RECORDS[cls] = Obj({}, doc, getattr(cls, "WHAT", cls.__name__.lower()))
+        module = sys.modules[__name__]
+        for key, spec, f in content_fields(cls):
+            obj.fields[key] = F(spec.schema(module), spec.required, spec.doc, _simple_default(f))
+    return obj
+
+
+def sources() -> List:
+    """One source or a list of sources: a plain string, or a mapping with a title, url, year and note."""
+    from ..world import Source
+    return List(OneOf([(str, Str(what="a source")), (dict, record(Source))]), "One source or a list of sources.",
+                min_items=1)

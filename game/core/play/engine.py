@@ -85,16 +85,16 @@ class Context:
         return _mix(self.seed, self.engine.state.step, site) * 100.0 < percent
 
     def set_global(self, name: str, op: str, value: Any) -> None:
-        spec = self.engine.content.variables.get(name, {})
+        spec = self.engine.content.variables.get(name)
         if op == "+=":
             value = self.vars.get(name, 0) + value
         elif op == "-=":
             value = self.vars.get(name, 0) - value
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            if spec.get("min") is not None:
-                value = max(spec["min"], value)
-            if spec.get("max") is not None:
-                value = min(spec["max"], value)
+        if spec is not None and isinstance(value, (int, float)) and not isinstance(value, bool):
+            if spec.min is not None:
+                value = max(spec.min, value)
+            if spec.max is not None:
+                value = min(spec.max, value)
         self.vars[name] = value
 
     def subject_risk(self) -> float:
@@ -141,7 +141,7 @@ class Engine:
         if camp is None:
             raise EngineError(f"unknown campaign '{campaign}'")
         state = GameState(campaign=campaign, seed=int(seed), scenario=scenario)
-        state.vars = {name: _default(spec) for name, spec in content.variables.items()}
+        state.vars = {name: spec.start() for name, spec in content.variables.items()}
         state.vars.update(camp.vars)
         for cid, ch in content.characters.items():
             values: dict[str, float] = {}
@@ -177,7 +177,7 @@ class Engine:
         for b in camp.blocks:
             if any(d.scenario == self.state.scenario for d in b.days):
                 phase = b.phase
-        day = Day(id=self.state.scenario, title=scen["title"], slots=(("shift", scen["start"]),),
+        day = Day(id=self.state.scenario, title=scen.title, slots=(("shift", scen.start),),
                   scenario=self.state.scenario)
         return [Block(phase=phase, cond=None, days=[day], label=None, intro=None, reflect=[])]
 
@@ -226,9 +226,9 @@ class Engine:
         scene = scene or self.scene
         if scene is None:
             return {}
-        for cond, text in scene.variants:
-            if cond(self.ctx):
-                return text
+        for variant in scene.variants:
+            if variant.cond(self.ctx):
+                return variant.text
         return scene.text
 
     def estimate(self, who: str | None = None) -> Estimate:
@@ -620,8 +620,3 @@ def _owner_of(state: GameState, values: dict) -> str:
             return k
     return ""
 
-
-def _default(spec: dict) -> Any:
-    if "default" in spec:
-        return spec["default"]
-    return {"number": 0, "bool": False, "text": ""}[spec["type"]]

@@ -287,6 +287,6 @@ class Playthrough:
         e = self.engine
         camp = e.campaign
         profile = next((p for p in camp.profiles if p.id == e.state.profile), None)
-        phase = self.content.phases.get(e.phase, {})
+        phase = self.content.phases.get(e.phase)
         return {"campaign": tr(camp.title), "profile": tr(profile.name) if profile else "",
-                "day": e.state.day, "phase": tr(phase.get("name"))}
+                "day": e.state.day, "phase": tr(phase.name if phase else None)}

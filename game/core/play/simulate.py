@@ -82,7 +82,8 @@ class SimResult:
 def _score(choice: Choice, content: Content) -> int:
     score = 0
     for tag in choice.tags:
-        policy = content.activities.get(tag, {}).get("policy", "neutral")
+        activity = content.activities.get(tag)
+        policy = activity.policy if activity else "neutral"
         score += 1 if policy == "engaged" else -1 if policy == "idle" else 0
     return score + len(choice.follows) - len(choice.breaks)
 

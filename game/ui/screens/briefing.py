@@ -20,7 +20,7 @@ class BriefingScreen(Screen):
         self.code = code
         self.scroller = Scroller()
         self.camp = nav.content.campaigns[campaign]
-        self.role = nav.content.roles.get(self.camp.role, {})
+        self.role = nav.content.roles.get(self.camp.role)
 
     def layout(self) -> None:
         k = self.kit
@@ -96,14 +96,14 @@ class BriefingScreen(Screen):
         y = y0
         clip = self.scroll_rect
         if surf:
-            k.text(surf, k.tr(self.role.get("name")), "heading", th.heading, (x, y))
+            k.text(surf, k.tr(self.role.name if self.role else None), "heading", th.heading, (x, y))
         y += k.line_height("heading") + k.px(8)
-        y += k.paragraphs(surf, k.tr(self.role.get("briefing")), "body", th.text, x, y, w, clip) + k.px(18)
+        y += k.paragraphs(surf, k.tr(self.role.briefing if self.role else None), "body", th.text, x, y, w, clip) + k.px(18)
         if surf:
             k.text(surf, k.ui("briefing.meters"), "label", th.heading, (x, y))
         y += k.line_height("label") + k.px(8)
         icon = k.px(28)
-        for var in self.role.get("meters", []):
+        for var in self.role.meters if self.role else ():
             spec = k.content.model.variables.get(var, {})
             if surf and clip.top - icon < y < clip.bottom:
                 surf.blit(k.images.icon(k.var_icon(var), icon, th.text), (x, y))
@@ -136,7 +136,8 @@ class BriefingScreen(Screen):
     def draw(self, surf: pygame.Surface) -> None:
         k = self.kit
         th = k.theme
-        art = k.content.places.get("reception" if self.camp.role == "resident" else "officers_station", {}).get("art")
+        place = k.content.places.get("reception" if self.camp.role == "resident" else "officers_station")
+        art = place.art if place else None
         if art:
             surf.blit(k.images.cover(art, (k.w, k.h)), (0, 0))
             k.darken(surf, None, 90 + th.picture_dim // 2)

@@ -11,9 +11,9 @@ from .panel import PanelScreen
 def all_sources(content) -> list[str]:
     """Every distinct source named anywhere in the content, in a stable order."""
     seen: dict[str, None] = {}
-    groups = [f["sources"] for f in content.facts.values()]
+    groups: list[list] = [f.sources for f in content.facts.values()]
     groups += [f.sources for f in content.model.factors] + [m.sources for m in content.model.modifiers]
-    groups += [content.model.sources] + [p["sources"] for p in content.principles.values()]
+    groups += [content.model.sources] + [p.sources for p in content.principles.values()]
     for group in groups:
         for src in group:
             text = source_text(src)

@@ -30,8 +30,8 @@ class DayScreen(PlayScreen):
 
     def enter(self) -> None:
         super().enter()
-        place = self.kit.content.places.get(self.place_id(), {})
-        self.kit.sounds.ambient(place.get("ambient"), self.nav.settings.ambient)
+        place = self.kit.content.places.get(self.place_id())
+        self.kit.sounds.ambient(place.ambient if place else None, self.nav.settings.ambient)
         self.kit.sounds.play("page")
         self.check_warning()
 
@@ -179,10 +179,9 @@ class DayScreen(PlayScreen):
         th = k.theme
         pad = k.px(16)
         inner = w - 2 * pad - k.px(6)
-        body = k.tr(fact["text"])
-        src = fact["sources"][0]
-        source = src if isinstance(src, str) else src.get("title", "")
-        caveat = k.tr(fact.get("caveat"))
+        body = k.tr(fact.text)
+        source = fact.sources[0].title
+        caveat = k.tr(fact.caveat)
         h = pad + k.line_height("label") + k.paragraphs(None, body, "small", (0, 0, 0), 0, 0, inner)
         if caveat:
             h += k.px(6) + k.paragraphs(None, caveat, "small", (0, 0, 0), 0, 0, inner)
@@ -214,7 +213,8 @@ class DayScreen(PlayScreen):
         th = k.theme
         surf = self.layer()  # drawn over entirely: background, bar, card
         self.draw_background(surf)
-        place = k.tr(k.content.places.get(self.place_id(), {}).get("name"))
+        spec = k.content.places.get(self.place_id())
+        place = k.tr(spec.name if spec else None)
         self.draw_bar(surf, place)
         k.panel(surf, self.card)
         self.draw_strip(surf)
@@ -242,12 +242,12 @@ class DayScreen(PlayScreen):
         x = k.px(24)
         items: list[tuple[str | None, str | None, str]] = []
         if e.state.subject is not None:
-            role = k.content.roles.get(e.campaign.role, {})
-            for var in role.get("meters", []):
+            role = k.content.roles.get(e.campaign.role)
+            for var in role.meters if role else ():
                 items.append((k.var_icon(var), None, str(round(e.state.subject.get(var, 0)))))
         else:
-            scen = k.content.scenarios.get(e.day.scenario if e.day else "", {})
-            for who in scen.get("residents") or e.campaign.residents:
+            scen = k.content.scenarios.get(e.day.scenario if e.day and e.day.scenario else "")
+            for who in (scen.residents if scen else ()) or e.campaign.residents:
                 ch = k.content.characters.get(who)
                 if ch is None or who not in e.state.chars:
                     continue
@@ -288,14 +288,14 @@ class WarningScreen(MenuScreen):
 
     def __init__(self, nav: Nav, warnings: tuple[str, ...]):
         k = nav.kit
-        names = ", ".join(k.tr(k.content.warnings[w]["name"]) for w in warnings if w in k.content.warnings)
+        names = ", ".join(k.tr(k.content.warnings[w].name) for w in warnings if w in k.content.warnings)
         parts = []
         for w in warnings:
             spec = k.content.warnings.get(w)
             if spec:
-                parts.append(k.tr(spec["note"]))
-                if spec.get("help"):
-                    parts.append(k.tr(spec["help"]))
+                parts.append(k.tr(spec.note))
+                if spec.help:
+                    parts.append(k.tr(spec.help))
         super().__init__(nav, k.ui("warning.title", names=names),
                          [(k.ui("warning.continue"), lambda: self.close("continue")),
                           (k.ui("warning.skip"), lambda: self.close("skip"))],

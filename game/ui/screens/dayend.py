@@ -137,8 +137,8 @@ class PhaseEndScreen(MenuHost, PlayScreen):
         k = self.kit
         e = self.engine
         self.top_buttons = self.make_top_buttons()
-        phase = k.content.phases.get(e.phase, {})
-        title = k.ui("phase.end", phase=k.tr(phase.get("name")) or e.phase)
+        phase = k.content.phases.get(e.phase)
+        title = k.ui("phase.end", phase=k.tr(phase.name if phase else None) or e.phase)
         body = ""
         if self.questions:
             body = k.ui("phase.reflect") + "\n\n" + "\n\n".join(f"• {q}" for q in self.questions)

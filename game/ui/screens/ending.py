@@ -69,7 +69,8 @@ class EndingScreen(PanelScreen, PlayScreen):
 
     def picture(self) -> str | None:
         place = self.view.ending.place or "gate"
-        return self.kit.content.places.get(place, {}).get("art")
+        spec = self.kit.content.places.get(place)
+        return spec.art if spec else None
 
     def enter(self) -> None:
         super().enter()
@@ -209,7 +210,7 @@ class EndingScreen(PanelScreen, PlayScreen):
         k = self.kit
         th = k.theme
         y0 = y
-        facts = [f for fid, f in k.content.facts.items() if "comparison" in f.get("tags", [])]
+        facts = [f for f in k.content.facts.values() if "comparison" in f.tags]
         if not facts:
             return 0
         if surf:
@@ -219,12 +220,11 @@ class EndingScreen(PanelScreen, PlayScreen):
             k.text(surf, k.ui("ending.real_world"), "heading", th.heading, (x, y))
         y += k.line_height("heading") + k.px(6)
         for fact in facts:
-            y += k.paragraphs(surf, k.tr(fact["text"]), "body", th.text, x, y, w) + k.px(4)
-            if fact.get("caveat"):
-                caveat = k.tr(fact["caveat"])
+            y += k.paragraphs(surf, k.tr(fact.text), "body", th.text, x, y, w) + k.px(4)
+            if fact.caveat:
+                caveat = k.tr(fact.caveat)
                 y += k.paragraphs(surf, caveat, "small", th.muted, x + k.px(20), y, w - k.px(20)) + k.px(4)
-            src = fact["sources"][0]
-            title = src if isinstance(src, str) else src.get("title", "")
+            title = fact.sources[0].title
             y += k.paragraphs(surf, k.ui("play.source", source=title), "small", th.muted, x + k.px(20), y,
                               w - k.px(20)) + k.px(14)
         return y - y0

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pygame
 
+from ...core.world import source_text  # noqa: F401 - credits imports it from here
 from .. import input as act
 from ..widgets import Button, meter
 from .panel import PanelScreen
@@ -17,17 +18,6 @@ from ..nav import Nav
 
 
 PAGES = ("meters", "drivers", "model", "facts")
-
-
-def source_text(src) -> str:
-    if isinstance(src, str):
-        return src
-    parts = [src.get("title", "")]
-    if src.get("note"):
-        parts.append(src["note"])
-    if src.get("url"):
-        parts.append(src["url"])
-    return " — ".join(p for p in parts if p)
 
 
 class JournalScreen(PanelScreen):
@@ -115,7 +105,8 @@ class JournalScreen(PanelScreen):
                 names = [v for v, spec in k.content.model.variables.items() if spec["kind"] != "fixed"] + ["history"]
             else:
                 y += self.title(surf, k.ui("journal.meters_you"), x, y, w)
-                names = list(k.content.roles.get(e.campaign.role, {}).get("meters", [])) + ["history"]
+                role = k.content.roles.get(e.campaign.role)
+                names = list(role.meters if role else ()) + ["history"]
             row = max(k.target() - k.px(8), k.line_height("small") + k.px(8))
             for var in names:
                 spec = k.content.model.variables.get(var)
@@ -213,12 +204,12 @@ class JournalScreen(PanelScreen):
         y0 = y
         clip = self.scroll_rect
         for fact in k.content.facts.values():
-            if "journal" not in fact.get("tags", []):
+            if "journal" not in fact.tags:
                 continue
-            y += k.paragraphs(surf, k.tr(fact["text"]), "body", th.text, x, y, w, clip) + k.px(4)
-            if fact.get("caveat"):
-                y += k.paragraphs(surf, k.tr(fact["caveat"]), "small", th.heading, x + k.px(20), y, w - k.px(20), clip)
-            for src in fact["sources"]:
+            y += k.paragraphs(surf, k.tr(fact.text), "body", th.text, x, y, w, clip) + k.px(4)
+            if fact.caveat:
+                y += k.paragraphs(surf, k.tr(fact.caveat), "small", th.heading, x + k.px(20), y, w - k.px(20), clip)
+            for src in fact.sources:
                 y += k.paragraphs(surf, "• " + source_text(src), "small", th.muted, x + k.px(20), y, w - k.px(20), clip)
             y += k.px(16)
         return y - y0

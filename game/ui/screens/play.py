@@ -34,7 +34,8 @@ class PlayScreen(Screen):
         return self.play.record.place
 
     def picture(self) -> str | None:
-        return self.kit.content.places.get(self.place_id(), {}).get("art")
+        place = self.kit.content.places.get(self.place_id())
+        return place.art if place else None
 
     def bar_height(self) -> int:
         return self.kit.target() + self.kit.px(16)
@@ -82,7 +83,7 @@ class PlayScreen(Screen):
     def where_line(self) -> str:
         k = self.kit
         e = self.engine
-        phase = k.tr(k.content.phases.get(e.phase, {}).get("name")) or e.phase
+        phase = k.tr(k.content.phases[e.phase].name if e.phase in k.content.phases else None) or e.phase
         slot = k.content.ui(f"slot.{e.slot_name}", k.lang)
         if slot.startswith("slot."):
             slot = e.slot_name.replace("_", " ").capitalize()

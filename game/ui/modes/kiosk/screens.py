@@ -32,9 +32,9 @@ class AttractScreen(Screen):
         self.host = host
         self.visit = visit
         k = host.kit
-        self.slides = [p["art"] for p in k.content.places.values() if p.get("art")] or ["title/attract.svg"]
+        self.slides = [p.art for p in k.content.places.values() if p.art] or ["title/attract.svg"]
         self.slides.insert(0, "title/attract.svg")
-        self.facts = [f for f in k.content.facts.values() if "attract" in f.get("tags", [])]
+        self.facts = [f for f in k.content.facts.values() if "attract" in f.tags]
         self.index = 0
         self.shown_at = host.clock()
         self.fade = 0.0
@@ -96,7 +96,7 @@ class AttractScreen(Screen):
             fact = self.facts[self.index % len(self.facts)]
             y += k.line_height("heading") + k.px(14)
             width = min(k.w - k.px(120), k.px(1300))
-            for line in k.wrap(k.tr(fact["text"]), "body", width)[:3]:
+            for line in k.wrap(k.tr(fact.text), "body", width)[:3]:
                 k.text(surf, line, "body", white, (k.w // 2, y), "midtop")
                 y += k.line_height("body")
 

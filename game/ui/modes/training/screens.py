@@ -26,11 +26,11 @@ def principle_lines(kit, choice) -> list[str]:
     for pid in choice.follows:
         p = kit.content.principles.get(pid)
         if p:
-            out.append(kit.ui("training.follows", name=kit.tr(p["name"])))
+            out.append(kit.ui("training.follows", name=kit.tr(p.name)))
     for pid in choice.breaks:
         p = kit.content.principles.get(pid)
         if p:
-            out.append(kit.ui("training.breaks", name=kit.tr(p["name"])))
+            out.append(kit.ui("training.breaks", name=kit.tr(p.name)))
     return out
 
 
@@ -65,9 +65,9 @@ class ScenarioListScreen(ModeMenuScreen):
             icons.append("star")
             notes.append(k.tr(k.content.campaigns[campaign].summary))
         for sid, scen in k.content.scenarios.items():
-            items.append((k.tr(scen["title"]), lambda s=sid: self.start(s)))
+            items.append((k.tr(scen.title), lambda s=sid: self.start(s)))
             icons.append("journal")
-            notes.append(k.tr(scen["summary"]))
+            notes.append(k.tr(scen.summary))
         items.append((k.ui("ui.back"), self.leave))
         icons.append("back")
         notes.append("")
@@ -163,8 +163,9 @@ class ReviewScreen(PanelScreen):
         head(k.ui("training.q_expected"), "body_bold")
         scenarios = [d.scenario for b in e.blocks for d in b.days if d.scenario][: e.state.day]
         for sid in scenarios:
-            scen = k.content.scenarios.get(sid, {})
-            text = f"{k.tr(scen.get('title'))}: {k.tr(scen.get('expected')) or k.ui('training.no_expected')}"
+            scen = k.content.scenarios.get(sid)
+            expected = k.tr(scen.expected) if scen else ""
+            text = f"{k.tr(scen.title) if scen else sid}: {expected or k.ui('training.no_expected')}"
             y += k.paragraphs(surf, text, "body", th.text, x, y, w, clip) + k.px(6)
         # 2. what happened: the timeline
         y += k.px(8)
@@ -188,11 +189,11 @@ class ReviewScreen(PanelScreen):
         y += k.paragraphs(surf, k.ui("training.scores_intro"), "small", th.muted, x, y, w, clip) + k.px(6)
         groups: dict[str, list[tuple[str, int, int]]] = {}
         for pid, f, b in self.scores():
-            groups.setdefault(k.content.principles[pid]["group"], []).append((pid, f, b))
+            groups.setdefault(k.content.principles[pid].group, []).append((pid, f, b))
         for group, rows in groups.items():
             y += k.paragraphs(surf, k.ui(f"training.group_{group}"), "body_bold", th.text, x, y, w, clip)
             for pid, f, b in rows:
-                name = k.tr(k.content.principles[pid]["name"])
+                name = k.tr(k.content.principles[pid].name)
                 y += k.paragraphs(surf, k.ui("training.score", name=name, followed=f, broken=b), "small", th.text,
                                   x + k.px(24), y, w - k.px(24), clip)
             y += k.px(6)

@@ -1,0 +1,204 @@
+"""The world the stories share: languages, roles, variables, activities, phases, places, people,
+content warnings, principles, facts with their sources, training scenarios.
+
+Each class is both the compiled type the game reads (`content.places["workshop"].art`) and the
+description of its section in a content file (see `spec.py`): the field's documentation is what an
+author's editor shows on hover.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, ClassVar, Literal
+
+from . import spec as s
+from .rules.compiled import Rule, Text
+
+
+@dataclass(slots=True, kw_only=True)
+class Source:
+    """Where a fact, a weight or a principle comes from."""
+
+    WHAT: ClassVar[str] = "source"
+    title: str = s.string("Author, title or publisher of the source.", True)
+    url: str | None = s.string("Where to find it.")
+    year: Any = s.custom("Year of publication.", lambda t: t.Any_())
+    note: str | None = s.string("Which part, or how it is used.")
+
+    def text(self) -> str:
+        """One line for a list of sources: title, note, address."""
+        return " — ".join(p for p in (self.title, self.note or "", self.url or "") if p)
+
+
+def as_source(src: Source | str | dict[str, Any]) -> Source:
+    """A source as a record, whether compiled already or as written (the model's; a plain string)."""
+    if isinstance(src, Source):
+        return src
+    if isinstance(src, str):
+        return Source(title=src)
+    return Source(title=str(src.get("title", "")), url=src.get("url"), year=src.get("year"),
+                  note=src.get("note"))
+
+
+def source_text(src: Source | str | dict[str, Any]) -> str:
+    """A source as one line: title, note, address."""
+    return as_source(src).text()
+
+
+@dataclass(slots=True, kw_only=True)
+class Language:
+    """A language the content is written in."""
+
+    WHAT: ClassVar[str] = "language"
+    name: str = s.string("The language's own name for itself, e.g. 'Norsk bokmål'.", True)
+    default: bool = s.flag("The language plain (untagged) texts are written in. Exactly one.")
+    plural: str | None = s.string("How its words change with a number, as in gettext's Plural-Forms "
+                                  "(nplurals=2; plural=(n != 1);). Left out, it is looked up by code.")
+
+
+@dataclass(slots=True, kw_only=True)
+class Role:
+    """A role a player can take (resident, officer)."""
+
+    WHAT: ClassVar[str] = "role"
+    id: str = s.derived("")
+    name: Text = s.text("What the player is, e.g. 'Resident'.", True)
+    summary: Text = s.text("One line for the title screen.", True)
+    briefing: Text = s.text("Who you are, what a day looks like, what the meters mean.", True)
+    meters: tuple[str, ...] = s.refs("variable", "Model variables shown as meters, in order.")
+
+
+@dataclass(slots=True, kw_only=True)
+class Variable:
+    """A global story variable."""
+
+    WHAT: ClassVar[str] = "variable"
+    id: str = s.derived("")
+    type: Literal["number", "bool", "text"] = s.one_of(("number", "bool", "text"), "What it holds.", True)
+    default: Any = s.custom("Starting value (0, false or empty text when left out).", lambda t: t.Any_())
+    min: float | None = s.number("Lowest value (numbers).")
+    max: float | None = s.number("Highest value (numbers).")
+    description: Text | None = s.text("What it is for.")
+
+    def start(self) -> Any:
+        """The value it holds when a playthrough begins."""
+        if self.default is not None:
+            return self.default
+        return {"number": 0, "bool": False, "text": ""}[self.type]
+
+
+@dataclass(slots=True, kw_only=True)
+class Activity:
+    """A kind of activity choices are tagged with (work, school, family...)."""
+
+    WHAT: ClassVar[str] = "activity"
+    id: str = s.derived("")
+    name: Text = s.text("Shown in previews and summaries.", True)
+    icon: str | None = s.string("Icon name in assets/icons/ (without .svg).")
+    policy: Literal["engaged", "idle", "neutral"] = s.one_of(
+        ("engaged", "idle", "neutral"), "How simulate's policies treat it.", default="neutral")
+
+
+@dataclass(slots=True, kw_only=True)
+class Phase:
+    """A phase of a sentence or a posting (remand, open unit...)."""
+
+    WHAT: ClassVar[str] = "phase"
+    id: str = s.derived("")
+    name: Text = s.text("Shown on the day screen.", True)
+    description: Text | None = s.text("One or two sentences shown when the phase begins.")
+    palette: Literal["normal", "remand"] = s.one_of(("normal", "remand"), "Colour treatment.", default="normal")
+
+
+@dataclass(slots=True, kw_only=True)
+class Place:
+    """A place and its illustration."""
+
+    WHAT: ClassVar[str] = "place"
+    id: str = s.derived("")
+    name: Text = s.text("Shown on the day screen.", True)
+    art: str = s.asset("Illustration, e.g. places/workshop.svg.", True)
+    ambient: str | None = s.string("Ambient sound name in assets/sounds/ambient/ (without .ogg).")
+
+
+@dataclass(slots=True, kw_only=True)
+class ContentWarning:
+    """A content warning shown before a scene, with 'skip this scene'."""
+
+    WHAT: ClassVar[str] = "content warning"
+    id: str = s.derived("")
+    name: Text = s.text("Short name, e.g. 'Self-harm'.", True)
+    note: Text = s.text("What the scene contains, said calmly.", True)
+    help: Text | None = s.text("Where to find help (helplines).")
+
+
+@dataclass(slots=True, kw_only=True)
+class Principle:
+    """A principle of dynamic security, de-escalation or care (officer training)."""
+
+    WHAT: ClassVar[str] = "principle"
+    id: str = s.derived("")
+    name: Text = s.text("Short name, e.g. 'Listen closely'.", True)
+    group: Literal["dynamic_security", "de_escalation", "care"] = s.one_of(
+        ("dynamic_security", "de_escalation", "care"), "Which family it belongs to.", True)
+    description: Text = s.text("What it means in practice.", True)
+    sources: list[Source] = s.sources("Where it comes from.", True)
+
+
+FACT_TAGS = ("loading", "journal", "release", "attract", "comparison", "model")
+
+
+@dataclass(slots=True, kw_only=True)
+class Fact:
+    """A fact or figure with its sources, shown beside scenes and in the journal."""
+
+    WHAT: ClassVar[str] = "fact"
+    id: str = s.derived("")
+    text: Text = s.text("The fact, as the player reads it.", True)
+    sources: list[Source] = s.sources("Where it comes from.", True)
+    caveat: Text | None = s.text("What the figure measures and what it does not, if it is disputed.")
+    tags: tuple[str, ...] = s.custom("Where it may appear.", lambda t: t.List(t.Enum(FACT_TAGS)),
+                                     build=s.TUPLE, factory=tuple)
+
+
+@dataclass(slots=True, kw_only=True)
+class Scenario:
+    """A training scenario: one shift."""
+
+    WHAT: ClassVar[str] = "scenario"
+    id: str = s.derived("")
+    title: Text = s.text("Name in the scenario list.", True)
+    summary: Text = s.text("What the trainee is walking into.", True)
+    start: str = s.ref("scene", "The scenario's first scene.", True)
+    place: str | None = s.ref("place", "Illustration in the scenario list.")
+    residents: tuple[str, ...] = s.refs("character", "Who is involved.")
+    expected: Text | None = s.text("What good practice would look like (after-action review: 'what was "
+                                   "supposed to happen').")
+
+
+@dataclass(slots=True, kw_only=True)
+class Epilogue:
+    """A modelled character's 'two years later'."""
+
+    WHAT: ClassVar[str] = "epilogue"
+    id: str = s.name("A name for the epilogue.", True)
+    cond: Rule | None = s.condition("Chosen when this holds (the first that holds wins).")
+    title: Text | None = s.text("A short heading.")
+    text: Text = s.text("Two years later...", True)
+
+
+@dataclass(slots=True, kw_only=True)
+class Character:
+    """A named person: portrait, bio, and (for residents the officer follows) a model state."""
+
+    WHAT: ClassVar[str] = "character"
+    id: str = s.derived("")
+    name: Text = s.text("Name shown to the player (the same in every language when written as plain "
+                        "text).", True, neutral=True)
+    role: Text | None = s.text("Who they are, e.g. 'Contact officer'.")
+    portrait: str | None = s.asset("Portrait, e.g. portraits/ingrid.svg.")
+    bio: Text | None = s.text("A few lines about them (journal, briefing).")
+    model: bool = s.flag("Whether they carry the model's variables (residents in the officer role).")
+    start: dict[str, float] = s.values("Starting model values.", "variable", 0, 100)
+    vars: dict[str, float] = s.values("Their own number variables, e.g. {mood: 50}.", None)
+    epilogues: list[Epilogue] = s.records(Epilogue, "Their 'two years later', first match wins.")
