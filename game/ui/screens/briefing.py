@@ -98,7 +98,8 @@ class BriefingScreen(Screen):
         if surf:
             k.text(surf, k.tr(self.role.name if self.role else None), "heading", th.heading, (x, y))
         y += k.line_height("heading") + k.px(8)
-        y += k.paragraphs(surf, k.tr(self.role.briefing if self.role else None), "body", th.text, x, y, w, clip) + k.px(18)
+        briefing = k.tr(self.role.briefing if self.role else None)
+        y += k.paragraphs(surf, briefing, "body", th.text, x, y, w, clip) + k.px(18)
         if surf:
             k.text(surf, k.ui("briefing.meters"), "label", th.heading, (x, y))
         y += k.line_height("label") + k.px(8)
