@@ -24,7 +24,6 @@ MAX_LINES = 450
 TOO_LONG_FOR_NOW = {
     "game.core.play.engine": "model (issue 11)",
     "game.core.rules.compile": "harden (issue 13)",
-    "game.core.load.schema_types": "author (issue 16)",
 }
 
 

@@ -47,4 +47,7 @@ def format_stats(stats: dict[str, Any]) -> str:
         words = ", ".join(f"{lang} {n:,}" for lang, n in r["words"].items())
         lines.append(f"role {role}: {r['scenes']} scenes, {r['choices']} choices, {r['endings']} endings; "
                      f"words: {words}  (campaigns: {', '.join(r['campaigns'])})")
+    for lang, p in stats.get("languages", {}).items():
+        lines.append(f"language {lang}: {p['translated']} of {p['total']} texts translated, {p['stale']} stale, "
+                     f"{p['missing']} missing")
     return "\n".join(lines)

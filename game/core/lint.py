@@ -18,6 +18,7 @@ from .load.crosscheck import at
 from .diagnostics import Report
 from .load.loader import Loaded, load_sources
 from .paths import asset_roots  # noqa: F401 - part of lint's interface
+from .translate.catalog import progress
 
 END = "end"
 WORD = re.compile(r"[\w’'-]+", re.UNICODE)
@@ -47,7 +48,10 @@ def lint(dirs: list[str], simulate_runs: int = 150) -> LintResult:
         _long_texts(data, report)
         if simulate_runs:
             _unreached_endings(data, report, simulate_runs)
-    return LintResult(loaded, report, stats(data) if data.get("model") is not None else {})
+    counts = stats(data) if data.get("model") is not None else {}
+    if counts:
+        counts["languages"] = {lang: p.to_dict() for lang, p in progress(loaded).items()}
+    return LintResult(loaded, report, counts)
 
 
 # -- the scene graph -------------------------------------------------------------------------
@@ -217,13 +221,21 @@ def _translations(loaded: Loaded, report: Report) -> None:
     if not langs or loaded.ctx is None:
         return
     default = next((k for k, v in langs.items() if v.get("default")), next(iter(langs)))
-    declared = set(langs)
-    for text, path, mark in loaded.ctx.texts:
+    overlays = loaded.ctx.overlay_langs
+    declared = set(langs) - overlays  # languages written beside the English: each missing text is news
+    for text, path, mark, _key in loaded.ctx.texts:
         have = {default if k == "" else k for k in text}
         missing = sorted(declared - have)
         if missing:
             report.warning(path, mark[0], mark[1], f"text missing in {', '.join(missing)}: "
                                                    f"\"{_short(next(iter(text.values())))}\"")
+    # a translation arrives over time: one line per overlay language, the details in `lint --stats`
+    for lang, p in progress(loaded).items():
+        if lang in overlays and (p.missing or p.stale):
+            path, mark = loaded.positions.get("languages", {}).get(lang, ("content", (1, 1, "")))
+            report.warning(path, mark[0], mark[1], f"'{lang}' translates {p.translated} of {p.total} texts; "
+                                                   f"{p.stale} stale, {p.missing} missing (lint --stats "
+                                                   "counts them; translate export makes a PO file to finish them)")
 
 
 def _short(text: str, n: int = 50) -> str:

@@ -167,6 +167,8 @@ def load_sources(dirs: list[str]) -> Loaded:
         first = sources[0].shown if sources else "content"
         report.error(first, 1, 1, "no model found: one content file needs a 'model:' section "
                                   "(see docs/content-format.md)")
+    from ..translate.overlay import apply
+    apply(data, ctx, report)  # languages as overlays: translations fill their texts before any check
     from .crosscheck import crosscheck
     crosscheck(data, positions, report)
     return Loaded(data=data, report=report, sources=sources, ctx=ctx, positions=positions)

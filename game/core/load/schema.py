@@ -16,6 +16,7 @@ from ..world import (Activity, Character, ContentWarning, Fact, Language, Phase,
                      Scenario, Variable)
 from .schema_types import (F, Condition, Effects, Enum, Id, List, Num, Obj, Ref, Str, T, Table, Text,
                            record, sources)
+from ..translate.overlay import LANGUAGE_TRANSLATIONS
 from .sources import SCHEMA_VERSION  # noqa: F401 - defined there so reading the cache needs no schema
 
 SOURCES = sources()
@@ -97,6 +98,8 @@ SECTIONS: dict[str, tuple[str, T, str]] = {
     "campaigns": ("campaign", record(Campaign), "Playable stories."),
     "scenarios": ("scenario", record(Scenario), "Training scenarios (one shift each)."),
     "scenes": ("scene", record(Scene), "Scenes and events."),
+    "translations": ("translation", LANGUAGE_TRANSLATIONS, "A language's translations, by the key of each "
+                     "text (as `translate import` writes them from a PO file; see docs/translating.md)."),
 }
 STRING_KEY = Str(what="a key of letters, digits, '_', '-' and '.'")
 

@@ -4,287 +4,30 @@ Each type checks a value read by `yamlsafe` (so it knows the value's `file:line:
 what was expected and what was found, and returns the value normalised to plain data (dicts, lists,
 tuples, strings and numbers) that the content builder and the compiled cache use. Each type can
 also describe itself as JSON Schema, so authors' editors can complete and check content.
+
+The checks of single values are in `schema_values` (and importable from here); this module has the
+shapes built of them (lists, tables, records), the rules, and `record(cls)`, which turns one of the
+content's dataclasses (see `spec.py`) into its check.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
+from ..diagnostics import did_you_mean
 from ..rules import parse as rules
-from ..rules.compile import BOOL, NUMBER, CompileError, Symbols, Usage, compile_condition, compile_effects
-from ..diagnostics import Report, did_you_mean
+from ..rules.compile import BOOL, NUMBER, CompileError, compile_condition, compile_effects
 from ..spec import content_fields
+from .schema_values import (ID_PATTERN, INVALID, LANG_PATTERN, Any_, Asset, Bool, Ctx, Enum, Id, Num, Ref,  # noqa: F401
+                            Str, T, Text, describe, offset_mark)
 from .yamlsafe import Mark, YList, YMap  # noqa: F401 - YList: spec factories pick shapes by it
 
-INVALID = object()
-ID_PATTERN = re.compile(r"[a-z][a-z0-9_]*$")
-LANG_PATTERN = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
-
-
-@dataclass
-class Ctx:
-    """What a check needs to know: where it is, the content's names, and where to report."""
-
-    path: str
-    report: Report
-    ids: dict[str, set[str]]
-    symbols: Symbols
-    usage: Usage
-    texts: list[tuple[dict, str, Mark]] = field(default_factory=list)
-    refs: dict[str, dict[str, list[tuple[str, Mark]]]] = field(default_factory=dict)
-    assets: list[tuple[str, str, Mark]] = field(default_factory=list)
-
-    def error(self, mark: Mark, message: str) -> Any:
-        self.report.error(self.path, mark[0], mark[1], message)
-        return INVALID
-
-    def warning(self, mark: Mark, message: str) -> None:
-        self.report.warning(self.path, mark[0], mark[1], message)
-
-    def note_ref(self, kind: str, key: str, mark: Mark) -> None:
-        self.refs.setdefault(kind, {}).setdefault(key, []).append((self.path, mark))
-
-
-def describe(value: Any) -> str:
-    """How a found value is named in messages."""
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return f"{'true' if value else 'false'} (true/false)"
-    if isinstance(value, (int, float)):
-        return f"the number {value:g}" if isinstance(value, float) else f"the number {value}"
-    if isinstance(value, str):
-        short = value if len(value) <= 40 else value[:37] + "..."
-        return f'the text "{short}"'
-    if isinstance(value, dict):
-        return "a mapping (key: value pairs)"
-    if isinstance(value, list):
-        return "a list"
-    return type(value).__name__
-
-
-def offset_mark(mark: Mark, text: str, pos: int) -> Mark:
-    """The file position of character `pos` inside a scalar that starts at `mark`."""
-    line, col, style = mark
-    before = text[:pos]
-    newlines = before.count("\n")
-    if style in ("|", ">") or newlines:
-        # block scalars start on the next line; we cannot know the indentation, so point at the line
-        return (line + newlines + (1 if style in ("|", ">") else 0), 1 if newlines or style else col, style)
-    return (line, col + pos + (1 if style in ('"', "'") else 0), style)
-
-
-class T:
-    """Base type. `check` returns the normalised value or INVALID (after reporting)."""
-
-    doc = ""
-
-    def check(self, value: Any, mark: Mark, ctx: Ctx, ptr: str) -> Any:  # pragma: no cover
-        raise NotImplementedError
-
-    def json(self) -> dict:  # pragma: no cover
-        raise NotImplementedError
-
-    def expected(self) -> str:
-        return "a value"
-
-
-class Str(T):
-    def __init__(self, doc: str = "", pattern: re.Pattern | None = None, what: str = "a text"):
-        self.doc = doc
-        self.pattern = pattern
-        self.what = what
-
-    def expected(self) -> str:
-        return self.what
-
-    def check(self, value, mark, ctx, ptr):
-        if isinstance(value, (int, float)) and not isinstance(value, bool) and not self.pattern:
-            value = str(value)
-        if not isinstance(value, str):
-            return ctx.error(mark, f"expected {self.what}, found {describe(value)}")
-        if self.pattern and not self.pattern.match(value):
-            return ctx.error(mark, f"expected {self.what}, found {describe(value)}")
-        return value
-
-    def json(self):
-        out: dict = {"type": "string"}
-        if self.pattern:
-            out["pattern"] = "^" + self.pattern.pattern
-        return out
-
-
-class Id(Str):
-    def __init__(self, doc: str = ""):
-        super().__init__(doc, ID_PATTERN, "a name of lowercase letters, digits and '_' (like kitchen_row)")
-
-
-class Ref(Str):
-    """The name of something defined elsewhere in the content (a scene, a place...)."""
-
-    def __init__(self, kind: str, doc: str = "", extra: tuple[str, ...] = ()):
-        super().__init__(doc, None, f"the name of a {kind}")
-        self.kind = kind
-        self.extra = extra
-
-    def check(self, value, mark, ctx, ptr):
-        if not isinstance(value, str):
-            return ctx.error(mark, f"expected the name of a {self.kind}, found {describe(value)}")
-        if value in self.extra:
-            return value
-        known = ctx.ids.get(self.kind, set())
-        if value not in known:
-            more = f" or {', '.join(repr(e) for e in self.extra)}" if self.extra else ""
-            return ctx.error(mark, f"expected the name of a {self.kind}{more}, found unknown "
-                                   f"'{value}'{did_you_mean(value, known | set(self.extra))}")
-        ctx.note_ref(self.kind, value, mark)
-        return value
-
-    def json(self):
-        return {"type": "string", "description": f"name of a {self.kind}"}
-
-
-class Num(T):
-    def __init__(self, doc: str = "", lo: float | None = None, hi: float | None = None,
-                 integer: bool = False):
-        self.doc, self.lo, self.hi, self.integer = doc, lo, hi, integer
-
-    def expected(self) -> str:
-        what = "a whole number" if self.integer else "a number"
-        if self.lo is not None and self.hi is not None:
-            what += f" from {self.lo:g} to {self.hi:g}"
-        elif self.lo is not None:
-            what += f" of at least {self.lo:g}"
-        return what
-
-    def check(self, value, mark, ctx, ptr):
-        ok = isinstance(value, (int, float)) and not isinstance(value, bool)
-        if ok and self.integer and isinstance(value, float):
-            ok = value.is_integer()
-        if ok and value != value:  # NaN
-            ok = False
-        if ok and ((self.lo is not None and value < self.lo) or (self.hi is not None and value > self.hi)):
-            ok = False
-        if not ok:
-            return ctx.error(mark, f"expected {self.expected()}, found {describe(value)}")
-        return int(value) if self.integer else value
-
-    def json(self):
-        out: dict = {"type": "integer" if self.integer else "number"}
-        if self.lo is not None:
-            out["minimum"] = self.lo
-        if self.hi is not None:
-            out["maximum"] = self.hi
-        return out
-
-
-class Bool(T):
-    def __init__(self, doc: str = ""):
-        self.doc = doc
-
-    def check(self, value, mark, ctx, ptr):
-        if not isinstance(value, bool):
-            return ctx.error(mark, f"expected true or false, found {describe(value)}")
-        return value
-
-    def json(self):
-        return {"type": "boolean"}
-
-
-class Enum(T):
-    def __init__(self, values: tuple[str, ...], doc: str = ""):
-        self.values, self.doc = values, doc
-
-    def check(self, value, mark, ctx, ptr):
-        if value not in self.values or not isinstance(value, str):
-            shown = value if isinstance(value, str) else describe(value)
-            hint = did_you_mean(value, self.values) if isinstance(value, str) else ""
-            return ctx.error(mark, f"expected one of {', '.join(self.values)}; found '{shown}'{hint}")
-        return value
-
-    def json(self):
-        return {"enum": list(self.values)}
-
-
-class Any_(T):
-    def __init__(self, doc: str = ""):
-        self.doc = doc
-
-    def check(self, value, mark, ctx, ptr):
-        if isinstance(value, (YMap, YList)):
-            return ctx.error(mark, f"expected a single value, found {describe(value)}")
-        return value
-
-    def json(self):
-        return {"type": ["string", "number", "boolean"]}
-
-
-class Text(T):
-    """Words the player reads: a plain string (in the content's main language) or one per language.
-
-        text: "The kettle clicks off."
-        text: {en: "The kettle clicks off.", nb: "Vannkokeren slår seg av."}
-    """
-
-    def __init__(self, doc: str = "", neutral: bool = False):
-        self.doc = doc
-        self.neutral = neutral  # a plain string is the same in every language (a person's name)
-
-    def check(self, value, mark, ctx, ptr):
-        if isinstance(value, str):
-            out = {"": value}
-            if self.neutral:
-                return out
-        elif isinstance(value, YMap):
-            out = {}
-            for lang, text in value.items():
-                if not LANG_PATTERN.match(lang):
-                    hint = ("; a comma inside {...} starts a new entry, so put the text in quotes"
-                            if " " in lang or not lang.isascii() else "")
-                    ctx.error(value.key_mark(lang), f"expected a language code such as en or nb, "
-                                                    f"found '{lang}'{hint}")
-                    continue
-                if not isinstance(text, str):
-                    if isinstance(text, (int, float)) and not isinstance(text, bool):
-                        text = str(text)
-                    else:
-                        ctx.error(value.value_mark(lang), f"expected the text in '{lang}', found "
-                                                          f"{describe(text)}")
-                        continue
-                out[lang] = text
-            if not out:
-                return ctx.error(mark, "expected at least one language's text, found none")
-        else:
-            return ctx.error(mark, f"expected a text, or texts per language like "
-                                   f"{{en: ..., nb: ...}}; found {describe(value)}")
-        ctx.texts.append((out, ctx.path, mark))
-        return out
-
-    def json(self):
-        return {"oneOf": [{"type": "string"},
-                          {"type": "object", "additionalProperties": {"type": "string"},
-                           "propertyNames": {"pattern": "^" + LANG_PATTERN.pattern}}]}
-
-
-class Asset(Str):
-    """A file under assets/, such as places/workshop.svg."""
-
-    def __init__(self, doc: str = ""):
-        super().__init__(doc, None, "a path under assets/")
-
-    def check(self, value, mark, ctx, ptr):
-        value = super().check(value, mark, ctx, ptr)
-        if value is INVALID:
-            return value
-        if value.startswith("/") or ".." in value.split("/") or "\\" in value:
-            return ctx.error(mark, f"expected a relative path under assets/ such as "
-                                   f"places/workshop.svg, found '{value}'")
-        ctx.assets.append((value, ctx.path, mark))
-        return value
+__all__ = ["ID_PATTERN", "INVALID", "LANG_PATTERN", "Any_", "Asset", "Bool", "Condition", "Ctx", "Effects", "Enum",
+           "F", "Id", "List", "Num", "Obj", "OneOf", "Ref", "Str", "T", "Table", "Text", "describe", "offset_mark",
+           "record", "sources"]
 
 
 class List(T):
@@ -302,6 +45,8 @@ class List(T):
         out = []
         bad = False
         for i, item in enumerate(value):
+            if isinstance(item, YMap) and isinstance(item.get("id"), str) and ID_PATTERN.match(item["id"]):
+                ctx.item_ids[f"{ptr}/{i}"] = item["id"]
             checked = self.item.check(item, value.item_mark(i), ctx, f"{ptr}/{i}")
             if checked is INVALID:
                 bad = True
@@ -500,7 +245,8 @@ class Effects(T):
                     ctx.error(imark, "missing field 'do' in an effect: what changes, e.g. 'wellbeing += 2'")
                     bad = True
                     continue
-                why = Text().check(item["why"], item.value_mark("why"), ctx, ptr) if "why" in item else None
+                why = (Text().check(item["why"], item.value_mark("why"), ctx, f"{ptr}/{i}/why")
+                       if "why" in item else None)
                 got = self.one(item["do"], None if why is INVALID else why, item.value_mark("do"), ctx,
                                f"{ptr}/{i}")
             else:
