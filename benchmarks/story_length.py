@@ -53,7 +53,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 if ROOT not in sys.path:
     sys.path.insert(0, ROOT)
 
-from game.core.content import Choice, Content  # noqa: E402
+from game.core.content import Choice, Content, Fact  # noqa: E402
 from game.core.play.engine import CONTINUE, Engine  # noqa: E402
 from game.core.play.simulate import make_policy  # noqa: E402
 
@@ -147,25 +147,24 @@ class Reader:
         self.run.facts.append(fid)
         self.fact_card("facts", fact)
 
-    def fact_card(self, kind: str, fact: dict) -> None:
+    def fact_card(self, kind: str, fact: Fact) -> None:
         """A fact as the window shows it: the fact, its caveat and its first source."""
-        self.add(kind, self.t(fact["text"]))
-        self.add(kind, self.t(fact.get("caveat")))
-        src = fact["sources"][0]
-        title = src if isinstance(src, str) else src.get("title", "")
+        self.add(kind, self.t(fact.text))
+        self.add(kind, self.t(fact.caveat))
+        title = fact.sources[0].title
         self.add(kind, self.c.ui("play.source", self.lang, source=title))
 
     # -- playing -----------------------------------------------------------------------------
     def play(self, campaign: str, profile: str | None, seed: int) -> Run:
         c = self.c
         camp = c.campaigns[campaign]
-        role = c.roles.get(camp.role, {})
+        role = c.roles.get(camp.role)
         if camp.kind == "short":  # the kiosk: its own start screen, then straight into the story
             for key in ("kiosk.choose", "kiosk.choose_body", "kiosk.resident", "kiosk.officer"):
                 self.add("start", c.ui(key, self.lang))
         else:
-            self.add("start", self.t(role.get("briefing")))
-            for var in role.get("meters", []):
+            self.add("start", self.t(role.briefing if role else None))
+            for var in role.meters if role else ():
                 spec = c.model.variables.get(var, {})
                 self.add("start", self.t(spec.get("name")) + " " + self.t(spec.get("description")))
             if camp.subject == "player":
@@ -184,7 +183,7 @@ class Reader:
                 self.day_end(e)
                 e.proceed()
             elif e.status == "block_end":
-                self.chrome("phase.end", phase=self.t(c.phases.get(e.phase, {}).get("name")))
+                self.chrome("phase.end", phase=self.t(c.phases[e.phase].name if e.phase in c.phases else None))
                 self.chrome("phase.reflect", once=True)
                 for q in e.reflect():
                     self.add("reflect", self.t(q))
@@ -206,7 +205,7 @@ class Reader:
                 continue
             self.noted.add((e.state.day, w))
             spec = c.warnings[w]
-            self.add("warnings", " ".join(self.t(spec.get(k)) for k in ("name", "note", "help")))
+            self.add("warnings", " ".join(self.t(t) for t in (spec.name, spec.note, spec.help)))
         self.add("scene", self.t(scene.title))
         self.add("scene", self.t(e.scene_text()))
         if scene.fact:
@@ -265,7 +264,7 @@ class Reader:
             if ep is not None:
                 self.add("ending", self.t(ep.title))
                 self.add("ending", self.t(ep.text))
-        facts = [f for f in c.facts.values() if "comparison" in f.get("tags", [])]
+        facts = [f for f in c.facts.values() if "comparison" in f.tags]
         if facts:
             self.add("ending", c.ui("ending.real_world", self.lang))
         for fact in facts:

@@ -47,8 +47,8 @@ def test_words_decisions_and_minutes_of_a_known_story(tmp_path):
     content = story(tmp_path, STORY)
     run = story_length.Reader(content, "en", story_length.first_policy).play("t", "p", seed=1)
     fact = content.facts["kitchens"]
-    fact_words = sum(story_length.count_words(content.text(fact.get(k), "en")) for k in ("text", "caveat")) \
-        + story_length.count_words("Source: " + fact["sources"][0]["title"])
+    fact_words = sum(story_length.count_words(content.text(t, "en")) for t in (fact.text, fact.caveat)) \
+        + story_length.count_words("Source: " + fact.sources[0].title)
     assert run.words["scene"] == 2 * (1 + 4)            # title and text, two days
     assert run.words["choices"] == 2 * (3 + 3)          # both labels, two days
     assert run.words["facts"] == 2 * fact_words         # the card, every time the scene is shown
