@@ -180,6 +180,11 @@ class Playthrough:
     def finished(self) -> bool:
         return self.record.finished
 
+    @property
+    def place(self) -> str:
+        """The place to show: the current scene's, else the last one a scene named."""
+        return self.record.place
+
     def where(self) -> Where:
         e = self.engine
         scene = e.scene

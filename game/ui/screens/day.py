@@ -23,8 +23,9 @@ class DayScreen(PlayScreen):
     def __init__(self, nav: Nav):
         super().__init__(nav)
         self.scroller = Scroller()
-        self.scene = self.engine.scene
-        self.offered = self.engine.choices()
+        where = self.play.where()  # read once: the scene and its choices stay as they were shown
+        self.scene = where.scene
+        self.offered = list(where.choices)
         self.pinned = False
         self.text_rect = pygame.Rect(0, 0, 0, 0)
 

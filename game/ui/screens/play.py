@@ -31,7 +31,7 @@ class PlayScreen(Screen):
         self.static = None
 
     def place_id(self) -> str:
-        return self.play.record.place
+        return self.play.place
 
     def picture(self) -> str | None:
         place = self.kit.content.places.get(self.place_id())
