@@ -36,6 +36,7 @@ class Screen(Protocol):
     """A screen as the stack handles it (screen.py has the base class every screen extends)."""
 
     modal: bool
+    is_play: bool
     fps: int
 
     def enter(self) -> None: ...

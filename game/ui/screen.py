@@ -22,6 +22,7 @@ from .widgets import Button, Scroller
 
 class Screen:
     modal = False          # drawn over the screen below it
+    is_play = False        # shows a playthrough (the day, its end, the ending): the kiosk draws its buttons over it
     kiosk_safe = True      # may appear in kiosk mode
     scroll_step = 40
     fps = 60               # frames a second while this screen animates (a slow crossfade needs fewer)

@@ -233,7 +233,7 @@ class GameSession:
         if e.status == "scene" and e.state.slot == 0:
             self.autosave()
         screen = play_screen_for(self)
-        keep = 1 if self.stack and not getattr(self.stack[0], "is_play", False) else 0
+        keep = 1 if self.stack and not self.stack[0].is_play else 0
         if len(self.stack) > keep:
             while len(self.stack) > keep:  # during play the stack is [home, play screen, modals...]
                 old = self.stack.pop()

@@ -191,7 +191,7 @@ class KioskMode(Mode):
 
     def draw_overlay(self, surf: pygame.Surface) -> None:
         top = self.app.top
-        if self.app.play is None or not getattr(top, "is_play", False):
+        if self.app.play is None or top is None or not top.is_play:
             self.overlay = []
             return
         self.overlay = self.overlay_buttons()
