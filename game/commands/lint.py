@@ -22,6 +22,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..core.lint import lint
+    from ..core.lintview import Sources, render
     result = lint(content_dirs(args), simulate_runs=0 if args.quick else 150)
     report = result.report
     if args.json:
@@ -32,12 +33,14 @@ def run(args: argparse.Namespace) -> int:
             out["stats"] = result.stats
         print(json.dumps(out, ensure_ascii=False, indent=2))
     else:
+        sources = Sources({s.shown: s.path for s in result.loaded.sources})
         for d in report.sorted():
-            print(d.format())
+            print(render(d, sources))
         if args.stats and result.stats:
             print(format_stats(result.stats))
-        print(f"{len(report.errors)} error(s), {len(report.warnings)} warning(s) in "
-              f"{len(result.loaded.sources)} file(s).", file=sys.stderr)
+        silenced = f" ({result.silenced} silenced by '# lint: ignore')" if result.silenced else ""
+        print(f"Found {len(report.errors)} error(s) and {len(report.warnings)} warning(s) in "
+              f"{len(result.loaded.sources)} file(s){silenced}.", file=sys.stderr)
     return 0 if report.ok else 1
 
 

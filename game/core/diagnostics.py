@@ -22,6 +22,7 @@ class Diagnostic:
     col: int
     severity: str
     message: str
+    code: str = ""  # the rule: N201 unknown place, L501 unreachable scene... (see codes.py)
 
     def format(self) -> str:
         return f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message}"
@@ -33,6 +34,7 @@ class Diagnostic:
             "col": self.col,
             "severity": self.severity,
             "message": self.message,
+            "code": self.code,
         }
 
 
@@ -42,11 +44,11 @@ class Report:
 
     items: list[Diagnostic] = field(default_factory=list)
 
-    def error(self, path: str, line: int, col: int, message: str) -> None:
-        self.items.append(Diagnostic(path, line, col, ERROR, message))
+    def error(self, path: str, line: int, col: int, message: str, code: str = "") -> None:
+        self.items.append(Diagnostic(path, line, col, ERROR, message, code))
 
-    def warning(self, path: str, line: int, col: int, message: str) -> None:
-        self.items.append(Diagnostic(path, line, col, WARNING, message))
+    def warning(self, path: str, line: int, col: int, message: str, code: str = "") -> None:
+        self.items.append(Diagnostic(path, line, col, WARNING, message, code))
 
     def extend(self, other: Iterable[Diagnostic]) -> None:
         self.items.extend(other)
@@ -79,6 +81,20 @@ class ContentError(Exception):
         first = errors[0].format() if errors else "content has errors"
         more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
         super().__init__(first + more)
+
+
+def by_meaning(word: str, names: dict[str, str]) -> str:
+    """A ' (did you mean "x"?)' suffix for a name written as what it means rather than how it is
+    spelt: `school` for the activity `study`, whose name is "School". `names` maps each defined name to
+    the words it is shown with (its English name); '' when none matches."""
+    wanted = word.lower().replace("_", " ").strip()
+    if not wanted:
+        return ""
+    for key, shown in names.items():
+        words = shown.lower().replace(",", " ").split()
+        if wanted == shown.lower() or wanted in words or wanted.rstrip("s") in words:
+            return f' (did you mean "{key}", shown as "{shown}"?)'
+    return ""
 
 
 def did_you_mean(word: str, options: Iterable[str]) -> str:

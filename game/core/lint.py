@@ -18,6 +18,7 @@ from .load.crosscheck import at
 from .diagnostics import Report
 from .load.loader import Loaded, load_sources
 from .paths import asset_roots  # noqa: F401 - part of lint's interface
+from .lintview import Sources, apply_ignores
 from .translate.catalog import progress
 
 END = "end"
@@ -30,6 +31,7 @@ class LintResult:
     loaded: Loaded
     report: Report
     stats: dict[str, Any] = field(default_factory=dict)
+    silenced: int = 0  # problems a '# lint: ignore[CODE]' comment silenced
 
 
 def lint(dirs: list[str], simulate_runs: int = 150) -> LintResult:
@@ -48,10 +50,11 @@ def lint(dirs: list[str], simulate_runs: int = 150) -> LintResult:
         _long_texts(data, report)
         if simulate_runs:
             _unreached_endings(data, report, simulate_runs)
+    silenced = apply_ignores(report, Sources({s.shown: s.path for s in loaded.sources}))
     counts = stats(data) if data.get("model") is not None else {}
     if counts:
         counts["languages"] = {lang: p.to_dict() for lang, p in progress(loaded).items()}
-    return LintResult(loaded, report, counts)
+    return LintResult(loaded, report, counts, silenced)
 
 
 # -- the scene graph -------------------------------------------------------------------------
@@ -126,7 +129,7 @@ def _reachability(data: dict, graph: _Graph, report: Report) -> None:
             ev = s.get("event")
             if ev and ev.get("pool"):
                 why = f" (no reachable choice draws from pool '{ev['pool']}')"
-            report.warning(path, line, col, f"scene '{sid}' cannot be reached from any campaign{why}")
+            report.warning(path, line, col, f"scene '{sid}' cannot be reached from any campaign{why}", code="L501")
     for cid, camp in data.get("campaigns", {}).items():
         phases = {b["phase"] for b in camp["calendar"]}
         for sid, s in graph.scenes.items():
@@ -135,7 +138,7 @@ def _reachability(data: dict, graph: _Graph, report: Report) -> None:
                 if not set(ev["phases"]) & phases:
                     path, line, col = at(ev)
                     report.warning(path, line, col, f"event '{sid}' names phases that campaign '{cid}' "
-                                                    "never has, so it never fires there")
+                                                    "never has, so it never fires there", code="L502")
 
 
 def _dead_ends(data: dict, graph: _Graph, report: Report) -> None:
@@ -154,14 +157,14 @@ def _dead_ends(data: dict, graph: _Graph, report: Report) -> None:
         if sid not in can_finish:
             path, line, col = at(s)
             report.error(path, line, col, f"dead end: every path from scene '{sid}' loops back without "
-                                          "ever ending the slot; give one choice 'goto: end'")
+                                          "ever ending the slot; give one choice 'goto: end'", code="L503")
     for sid, s in graph.scenes.items():
         choices = s.get("choices", [])
         if choices and all("if" in c for c in choices) and "next" not in s:
             path, line, col = at(s)
             report.warning(path, line, col, f"every choice in scene '{sid}' has a condition; when none "
                                             "holds the player only gets 'Continue' (add 'next' or an "
-                                            "unconditional choice)")
+                                            "unconditional choice)", code="L504")
 
 
 def _usage(loaded: Loaded, report: Report) -> None:
@@ -174,27 +177,27 @@ def _usage(loaded: Loaded, report: Report) -> None:
     for name, wheres in usage.flags_read.items():
         if name not in set_flags:
             _warn_at(report, wheres[0], f"flag \"{name}\" is read but never set, so flag(\"{name}\") "
-                                        "is always false")
+                                        "is always false", code="L505")
     for name, wheres in usage.flags_set.items():
         if name not in usage.flags_read:
-            _warn_at(report, wheres[0], f"flag \"{name}\" is set but never read")
+            _warn_at(report, wheres[0], f"flag \"{name}\" is set but never read", code="L506")
     variables = loaded.data.get("variables", {})
     for name, spec in variables.items():
         read, written = name in usage.vars_read, name in usage.vars_set
         set_by_campaign = any(name in c.get("vars", {}) for c in loaded.data.get("campaigns", {}).values())
         path, line, col = at(spec)
         if written and not read:
-            report.warning(path, line, col, f"variable '{name}' is set but never read")
+            report.warning(path, line, col, f"variable '{name}' is set but never read", code="L507")
         elif read and not written and not set_by_campaign:
             report.warning(path, line, col, f"variable '{name}' is read but never set, so it always "
-                                            "holds its default")
+                                            "holds its default", code="L508")
         elif not read and not written:
-            report.warning(path, line, col, f"variable '{name}' is never used")
+            report.warning(path, line, col, f"variable '{name}' is never used", code="L509")
 
 
-def _warn_at(report: Report, where: Any, message: str) -> None:
+def _warn_at(report: Report, where: Any, message: str, code: str) -> None:
     path, mark, _ptr = where
-    report.warning(path, mark[0], mark[1], message)
+    report.warning(path, mark[0], mark[1], message, code)
 
 
 def _subject_rules(data: dict, graph: _Graph, loaded: Loaded, report: Report) -> None:
@@ -213,7 +216,7 @@ def _subject_rules(data: dict, graph: _Graph, loaded: Loaded, report: Report) ->
         if len(parts) >= 2 and parts[0] == "scenes" and parts[1] in char_campaign_scenes:
             report.error(path, mark[0], mark[1],
                          f"scene '{parts[1]}' is played in a campaign that follows characters, so a "
-                         "bare model variable has no owner here; name the resident, e.g. 'jonas.trust'")
+                         "bare model variable has no owner here; name the resident, e.g. 'jonas.trust'", code="L510")
 
 
 def _translations(loaded: Loaded, report: Report) -> None:
@@ -228,14 +231,15 @@ def _translations(loaded: Loaded, report: Report) -> None:
         missing = sorted(declared - have)
         if missing:
             report.warning(path, mark[0], mark[1], f"text missing in {', '.join(missing)}: "
-                                                   f"\"{_short(next(iter(text.values())))}\"")
+                                                   f"\"{_short(next(iter(text.values())))}\"", code="T601")
     # a translation arrives over time: one line per overlay language, the details in `lint --stats`
     for lang, p in progress(loaded).items():
         if lang in overlays and (p.missing or p.stale):
             path, mark = loaded.positions.get("languages", {}).get(lang, ("content", (1, 1, "")))
             report.warning(path, mark[0], mark[1], f"'{lang}' translates {p.translated} of {p.total} texts; "
                                                    f"{p.stale} stale, {p.missing} missing (lint --stats "
-                                                   "counts them; translate export makes a PO file to finish them)")
+                                                   "counts them; translate export makes a PO file to finish them)",
+                           code="T602")
 
 
 def _short(text: str, n: int = 50) -> str:
@@ -250,7 +254,7 @@ def _assets(loaded: Loaded, dirs: list[str], report: Report) -> None:
     for rel, path, mark in loaded.ctx.assets:
         if not any(os.path.isfile(os.path.join(r, rel)) for r in roots):
             report.warning(path, mark[0], mark[1], f"asset '{rel}' not found under "
-                                                   f"{' or '.join(roots)}; a placeholder will be shown")
+                                                   f"{' or '.join(roots)}; a placeholder will be shown", code="A701")
 
 
 def _reasons(data: dict, report: Report) -> None:
@@ -267,7 +271,7 @@ def _reasons(data: dict, report: Report) -> None:
                 if names & model_vars:
                     path, line, col = e["at"].rsplit(":", 2)
                     report.warning(path, int(line), int(col), "effect on a model variable has no "
-                                                              "'why': the player will not see a reason")
+                                                              "'why': the player will not see a reason", code="L511")
 
 
 def _long_texts(data: dict, report: Report) -> None:
@@ -277,7 +281,7 @@ def _long_texts(data: dict, report: Report) -> None:
                 path, line, col = at(s)
                 report.warning(path, line, col, f"scene '{sid}' text is {len(text)} characters"
                                                 f"{' in ' + lang if lang else ''}; over {LONG_TEXT} it "
-                                                "needs scrolling on small screens; consider splitting it")
+                                                "needs scrolling on small screens; consider splitting it", code="L512")
 
 
 def _unreached_endings(data: dict, report: Report, runs: int) -> None:
@@ -286,7 +290,7 @@ def _unreached_endings(data: dict, report: Report, runs: int) -> None:
     try:
         content = build(data)
     except Exception as exc:  # pragma: no cover - build of checked content should not fail
-        report.error("content", 1, 1, f"internal error while building content: {exc}")
+        report.error("content", 1, 1, f"internal error while building content: {exc}", code="L599")
         return
     for cid, camp in data.get("campaigns", {}).items():
         reached_end: set[str] = set()
@@ -300,14 +304,14 @@ def _unreached_endings(data: dict, report: Report, runs: int) -> None:
             if ending["id"] not in reached_end:
                 path, line, col = at(ending)
                 report.warning(path, line, col, f"ending '{ending['id']}' of campaign '{cid}' was not "
-                                                f"reached in {runs} random, engaged and idle playthroughs")
+                                                f"reached in {runs} random, engaged and idle playthroughs", code="L513")
         for who in camp.get("residents", []):
             for ep in data["characters"][who].get("epilogues", []):
                 key = f"{who}:{ep['id']}"
                 if key not in reached_epi:
                     path, line, col = at(ep)
                     report.warning(path, line, col, f"epilogue '{ep['id']}' of '{who}' was not reached "
-                                                    f"in simulated playthroughs of campaign '{cid}'")
+                                                    f"in simulated playthroughs of campaign '{cid}'", code="L514")
 
 
 # -- stats -------------------------------------------------------------------------------------

@@ -27,7 +27,9 @@ def test_lint_reports_errors_with_exit_status_1(tmp_path):
     (tmp_path / "bad.yaml").write_text("scenes:\n  s:\n    text: Hi\n    choices: [{text: Go, goto: nowhere}]\n")
     out = run("lint", "--quick", "--content", str(tmp_path))
     assert out.returncode == 1
-    assert "bad.yaml:4:32: error: expected the name of a scene or 'end', found unknown 'nowhere'" in out.stdout
+    assert "bad.yaml:4:32: error: N202 unknown scene 'nowhere'" in out.stdout
+    assert out.stdout.endswith("4 |     choices: [{text: Go, goto: nowhere}]\n"
+                               "  |                                ^^^^^^^\n  |\n")
 
 
 def test_simulate_json():

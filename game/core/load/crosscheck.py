@@ -18,9 +18,9 @@ def at(entry: dict) -> tuple[str, int, int]:
     return path, int(line), int(col)
 
 
-def err(report: Report, entry: dict, message: str) -> None:
+def err(report: Report, entry: dict, message: str, code: str = "C400") -> None:
     path, line, col = at(entry)
-    report.error(path, line, col, message)
+    report.error(path, line, col, message, code)
 
 
 def crosscheck(data: dict[str, Any], positions: dict, report: Report) -> None:
@@ -33,15 +33,15 @@ def crosscheck(data: dict[str, Any], positions: dict, report: Report) -> None:
         for var in role.get("meters", []):
             if var not in model_vars:
                 err(report, role, f"meter '{var}' of role '{name}' is not a model variable"
-                                  f"{did_you_mean(var, model_vars)}")
+                                  f"{did_you_mean(var, model_vars)}", code="C401")
     for name, ch in data.get("characters", {}).items():
         for var in ch.get("start", {}):
             if var not in model_vars:
-                err(report, ch, f"'{var}' in the start values of '{name}' is not a model variable")
+                err(report, ch, f"'{var}' in the start values of '{name}' is not a model variable", code="C402")
         if ch.get("start") and not ch.get("model"):
-            err(report, ch, f"character '{name}' has start values but 'model: true' is not set")
+            err(report, ch, f"character '{name}' has start values but 'model: true' is not set", code="C403")
         if ch.get("epilogues") and not ch.get("model"):
-            err(report, ch, f"character '{name}' has epilogues but 'model: true' is not set")
+            err(report, ch, f"character '{name}' has epilogues but 'model: true' is not set", code="C404")
     pools = {s["event"]["pool"] for s in data.get("scenes", {}).values()
              if s.get("event") and s["event"].get("pool")}
     for name, camp in data.get("campaigns", {}).items():
@@ -55,7 +55,7 @@ def _check_languages(data: dict, positions: dict, report: Report) -> None:
     defaults = [k for k, v in langs.items() if v.get("default")]
     if len(langs) > 1 and len(defaults) != 1:
         first = next(iter(langs.values()))
-        err(report, first, f"expected exactly one language with 'default: true', found {len(defaults)}")
+        err(report, first, f"expected exactly one language with 'default: true', found {len(defaults)}", code="C405")
 
 
 def _check_model(model: dict, model_vars: set[str], report: Report) -> None:
@@ -63,79 +63,80 @@ def _check_model(model: dict, model_vars: set[str], report: Report) -> None:
     for factor in model["risk"]["factors"]:
         var = factor["var"]
         if var not in model_vars:
-            err(report, factor, f"risk factor '{var}' is not a model variable{did_you_mean(var, model_vars)}")
+            err(report, factor, f"risk factor '{var}' is not a model variable{did_you_mean(var, model_vars)}",
+                code="C406")
         elif var in seen:
-            err(report, factor, f"risk factor '{var}' is listed twice")
+            err(report, factor, f"risk factor '{var}' is listed twice", code="C407")
         seen.add(var)
         kind = model["variables"].get(var, {}).get("kind")
         if kind == "modifier":
             err(report, factor, f"'{var}' is a modifier and has no weight of its own; remove it from the "
-                                "factors or change its kind")
+                                "factors or change its kind", code="C408")
     for mod in model.get("modifiers", []):
         for var in mod["to"]:
             if var not in model_vars:
-                err(report, mod, f"modifier '{mod['id']}' scales '{var}', which is not a model variable")
+                err(report, mod, f"modifier '{mod['id']}' scales '{var}', which is not a model variable", code="C409")
     for anchor in model["risk"].get("anchors", []):
         for var in anchor["values"]:
             if var not in model_vars:
-                err(report, anchor, f"anchor value '{var}' is not a model variable")
+                err(report, anchor, f"anchor value '{var}' is not a model variable", code="C410")
 
 
 def _check_campaign(name: str, camp: dict, data: dict, model_vars: set[str], report: Report) -> None:
     if camp["subject"] == "player" and not camp.get("profiles"):
-        err(report, camp, f"campaign '{name}' follows the player but has no profiles to start from")
+        err(report, camp, f"campaign '{name}' follows the player but has no profiles to start from", code="C411")
     if camp["subject"] == "characters":
         residents = camp.get("residents", [])
         if not residents:
-            err(report, camp, f"campaign '{name}' follows characters but lists no residents")
+            err(report, camp, f"campaign '{name}' follows characters but lists no residents", code="C412")
         for r in residents:
             if not data.get("characters", {}).get(r, {}).get("model"):
-                err(report, camp, f"resident '{r}' of campaign '{name}' needs 'model: true'")
+                err(report, camp, f"resident '{r}' of campaign '{name}' needs 'model: true'", code="C413")
     for prof in camp.get("profiles", []):
         for var in prof["start"]:
             if var not in model_vars:
-                err(report, prof, f"'{var}' in profile '{prof['id']}' is not a model variable")
+                err(report, prof, f"'{var}' in profile '{prof['id']}' is not a model variable", code="C414")
     ids = [p["id"] for p in camp.get("profiles", [])]
     if len(ids) != len(set(ids)):
-        err(report, camp, f"campaign '{name}' has two profiles with the same id")
+        err(report, camp, f"campaign '{name}' has two profiles with the same id", code="C415")
     for var in camp.get("vars", {}):
         if var in model_vars:
-            err(report, camp, f"'{var}' is a model variable; set it in the profiles' start values")
+            err(report, camp, f"'{var}' is a model variable; set it in the profiles' start values", code="C416")
     endings = camp["endings"]
     if endings and "if" in endings[-1]:
         err(report, endings[-1], f"the last ending of campaign '{name}' needs no 'if', so that every "
-                                 "playthrough has an ending")
+                                 "playthrough has an ending", code="C417")
     for ending in endings[:-1]:
         if "if" not in ending:
             err(report, ending, f"ending '{ending['id']}' has no 'if', so the endings after it can never "
-                                "be reached; give it a condition or move it last")
+                                "be reached; give it a condition or move it last", code="C418")
     ids = [e["id"] for e in endings]
     if len(ids) != len(set(ids)):
-        err(report, camp, f"campaign '{name}' has two endings with the same id")
+        err(report, camp, f"campaign '{name}' has two endings with the same id", code="C419")
     for block in camp["calendar"]:
         has_days = "days" in block
         if block.get("scenarios"):
             if has_days or "slots" in block:
-                err(report, block, "a calendar block with 'scenarios' takes neither 'days' nor 'slots'")
+                err(report, block, "a calendar block with 'scenarios' takes neither 'days' nor 'slots'", code="C420")
         elif not has_days:
-            err(report, block, "a calendar block needs 'days' (with 'slots') or 'scenarios'")
+            err(report, block, "a calendar block needs 'days' (with 'slots') or 'scenarios'", code="C421")
         elif isinstance(block["days"], int) and not block.get("slots"):
-            err(report, block, "a calendar block with a number of days needs 'slots'")
+            err(report, block, "a calendar block with a number of days needs 'slots'", code="C422")
         elif isinstance(block["days"], list) and "slots" in block:
-            err(report, block, "a calendar block with a list of days gives each day its own 'slots'")
+            err(report, block, "a calendar block with a list of days gives each day its own 'slots'", code="C423")
 
 
 def _check_scene(name: str, scene: dict, pools: set[str], report: Report) -> None:
     for i, choice in enumerate(scene.get("choices", [])):
         if "goto" in choice and "draw" in choice:
-            err(report, choice, "a choice may 'goto' a scene or 'draw' from a pool, not both")
+            err(report, choice, "a choice may 'goto' a scene or 'draw' from a pool, not both", code="C424")
         pool = choice.get("draw")
         if pool and pool not in pools:
-            err(report, choice, f"no event is in pool '{pool}'{did_you_mean(pool, pools)}")
+            err(report, choice, f"no event is in pool '{pool}'{did_you_mean(pool, pools)}", code="N213")
     ids = [c["id"] for c in scene.get("choices", []) if "id" in c]
     if len(ids) != len(set(ids)):
-        err(report, scene, f"scene '{name}' has two choices with the same id")
+        err(report, scene, f"scene '{name}' has two choices with the same id", code="C425")
     event = scene.get("event")
     if event and event.get("pool") and (event.get("slots") or event.get("phases")):
         err(report, event, "an event in a pool is drawn by choices, so it takes no 'slots' or 'phases'; "
-                           "use 'if' to narrow it")
+                           "use 'if' to narrow it", code="C426")

@@ -32,7 +32,7 @@ def read_sources(sources: list[Source], report: Report) -> list[tuple[Source, YM
         if not isinstance(value, YMap):
             line, col, _ = getattr(value, "mark", (1, 1, ""))
             report.error(src.shown, line, col, "expected a mapping of sections (scenes:, places:, ...) "
-                                               f"at the top of the file, found {_kind(value)}")
+                                               f"at the top of the file, found {_kind(value)}", code="S101")
             continue
         out.append((src, value))
     return out
@@ -58,14 +58,14 @@ def merge(files: list[tuple[Source, YMap]], report: Report
             if section not in SECTIONS:
                 report.error(src.shown, kmark[0], kmark[1],
                              f"unknown section '{section}'{did_you_mean(section, SECTIONS)}; expected "
-                             f"one of: {', '.join(SECTIONS)}")
+                             f"one of: {', '.join(SECTIONS)}", code="S102")
                 continue
             if section == "model":
                 if "model" in single:
                     first = single["model"]
                     report.error(src.shown, kmark[0], kmark[1],
                                  f"the model is already defined in {first[2]}:{first[1][0]}; "
-                                 "there can be only one")
+                                 "there can be only one", code="S103")
                     continue
                 single["model"] = (value, doc.value_mark(section), src.shown)
                 continue
@@ -74,7 +74,8 @@ def merge(files: list[tuple[Source, YMap]], report: Report
             if not isinstance(value, YMap):
                 vmark = doc.value_mark(section)
                 report.error(src.shown, vmark[0], vmark[1],
-                             f"expected a mapping of names to entries under '{section}', found {_kind(value)}")
+                             f"expected a mapping of names to entries under '{section}', found {_kind(value)}",
+                             code="S104")
                 continue
             table = tables[section]
             for name in value:
@@ -83,10 +84,25 @@ def merge(files: list[tuple[Source, YMap]], report: Report
                     km = value.key_mark(name)
                     where = f"{first_file}:{first_map.key_mark(name)[0]}"
                     report.error(src.shown, km[0], km[1],
-                                 f"{SECTIONS[section][0]} '{name}' is already defined at {where}")
+                                 f"{SECTIONS[section][0]} '{name}' is already defined at {where}", code="S105")
                     continue
                 table[name] = (value[name], value.value_mark(name), src.shown, value)
     return tables, single
+
+
+def shown_names(tables: dict) -> dict[str, dict[str, str]]:
+    """For suggestions by meaning: each defined name with the words it is shown with (its English
+    `name`, or the text of a language-less one), by kind."""
+    out: dict[str, dict[str, str]] = {}
+    for section, table in tables.items():
+        kind = SECTIONS[section][0]
+        for key, (value, *_rest) in table.items():
+            shown = value.get("name") if isinstance(value, YMap) else None
+            if isinstance(shown, YMap):
+                shown = shown.get("en") or next(iter(shown.values()), None)
+            if isinstance(shown, str) and shown:
+                out.setdefault(kind, {})[key] = shown
+    return out
 
 
 def gather_symbols(tables: dict, single: dict) -> Symbols:
@@ -133,7 +149,7 @@ def load_sources(dirs: list[str]) -> Loaded:
     symbols = gather_symbols(tables, single)
     ids = {SECTIONS[s][0]: set(t) for s, t in tables.items()}
     ids["variable"] = set(symbols.model_vars) | set(symbols.globals)
-    ctx = Ctx(path="", report=report, ids=ids, symbols=symbols, usage=Usage())
+    ctx = Ctx(path="", report=report, ids=ids, symbols=symbols, usage=Usage(), names=shown_names(tables))
     data: dict[str, Any] = {}
     positions: dict[str, dict[str, tuple[str, Mark]]] = {}
     for section, table in tables.items():
@@ -166,7 +182,7 @@ def load_sources(dirs: list[str]) -> Loaded:
         data["model"] = None
         first = sources[0].shown if sources else "content"
         report.error(first, 1, 1, "no model found: one content file needs a 'model:' section "
-                                  "(see docs/content-format.md)")
+                                  "(see docs/content-format.md)", code="S106")
     from ..translate.overlay import apply
     apply(data, ctx, report)  # languages as overlays: translations fill their texts before any check
     from .crosscheck import crosscheck

@@ -30,6 +30,11 @@ __all__ = ["ID_PATTERN", "INVALID", "LANG_PATTERN", "Any_", "Asset", "Bool", "Co
            "record", "sources"]
 
 
+def rule_code(exc: Exception) -> str:
+    """R301 for a rule that does not parse, R302 for one that parses but names or mixes wrongly."""
+    return "R301" if isinstance(exc, rules.RulesSyntaxError) else "R302"
+
+
 class List(T):
     def __init__(self, item: T, doc: str = "", min_items: int = 0, single: bool = True):
         self.item, self.doc, self.min_items, self.single = item, doc, min_items, single
@@ -39,9 +44,9 @@ class List(T):
             if self.single and value is not None:  # one item may be written without a list
                 checked = self.item.check(value, mark, ctx, f"{ptr}/0")
                 return INVALID if checked is INVALID else [checked]
-            return ctx.error(mark, f"expected a list of {self.item.expected()}, found {describe(value)}")
+            return ctx.error(mark, f"expected a list of {self.item.expected()}, found {describe(value)}", code="S110")
         if len(value) < self.min_items:
-            return ctx.error(mark, f"expected at least {self.min_items} item(s), found {len(value)}")
+            return ctx.error(mark, f"expected at least {self.min_items} item(s), found {len(value)}", code="S111")
         out = []
         bad = False
         for i, item in enumerate(value):
@@ -73,7 +78,7 @@ class Table(T):
 
     def check(self, value, mark, ctx, ptr):
         if not isinstance(value, YMap):
-            return ctx.error(mark, f"expected a mapping of names to entries, found {describe(value)}")
+            return ctx.error(mark, f"expected a mapping of names to entries, found {describe(value)}", code="S112")
         out = {}
         bad = False
         for k, v in value.items():
@@ -119,7 +124,7 @@ class Obj(T):
     def check(self, value, mark, ctx, ptr):
         if not isinstance(value, YMap):
             return ctx.error(mark, f"expected a {self.name} with fields such as "
-                                   f"{', '.join(list(self.fields)[:4])}; found {describe(value)}")
+                                   f"{', '.join(list(self.fields)[:4])}; found {describe(value)}", code="S113")
         out: dict[str, Any] = {}
         bad = False
         for k, v in value.items():
@@ -127,7 +132,7 @@ class Obj(T):
             if spec is None:
                 ctx.error(value.key_mark(k), f"unknown field '{k}' in a {self.name}"
                                              f"{did_you_mean(k, self.fields)}; expected one of: "
-                                             f"{', '.join(self.fields)}")
+                                             f"{', '.join(self.fields)}", code="S114")
                 bad = True
                 continue
             checked = spec.type.check(v, value.value_mark(k), ctx, f"{ptr}/{k}")
@@ -139,7 +144,7 @@ class Obj(T):
             if k in value:
                 continue
             if spec.required:
-                ctx.error(mark, f"missing field '{k}' in a {self.name}: {spec.doc}")
+                ctx.error(mark, f"missing field '{k}' in a {self.name}: {spec.doc}", code="S115")
                 bad = True
             elif spec.default is not None:
                 out[k] = spec.default
@@ -173,7 +178,7 @@ class OneOf(T):
             if isinstance(value, pytype) and not isinstance(value, bool):
                 return t.check(value, mark, ctx, ptr)
         return ctx.error(mark, f"expected {' or '.join(t.expected() for _, t in self.choices)}, "
-                               f"found {describe(value)}")
+                               f"found {describe(value)}", code="S116")
 
     def json(self):
         return {"oneOf": [t.json() for _, t in self.choices]}
@@ -194,12 +199,12 @@ class Condition(T):
         if isinstance(value, (int, float)) and not isinstance(value, bool) and self.want == NUMBER:
             value = repr(value)
         if not isinstance(value, str):
-            return ctx.error(mark, f"expected {self.expected()} written as text, found {describe(value)}")
+            return ctx.error(mark, f"expected {self.expected()} written as text, found {describe(value)}", code="R300")
         try:
             ast = rules.parse_condition(value)
             compile_condition(ast, ctx.symbols, ctx.usage, (ctx.path, mark, ptr), self.want, self.modifier)
         except (rules.RulesSyntaxError, CompileError) as exc:
-            return ctx.error(offset_mark(mark, value, exc.pos), exc.message)
+            return ctx.error(offset_mark(mark, value, exc.pos), exc.message, rule_code(exc))
         return {"src": value, "ast": ast, "ptr": ptr}
 
     def json(self):
@@ -219,12 +224,12 @@ class Effects(T):
     def one(self, text: Any, why: Any, mark: Mark, ctx: Ctx, ptr: str) -> Any:
         if not isinstance(text, str):
             return ctx.error(mark, f"expected effects written as text (like 'wellbeing += 2'), "
-                                   f"found {describe(text)}")
+                                   f"found {describe(text)}", code="R300")
         try:
             ast = rules.parse_effects(text)
             compile_effects(ast, ctx.symbols, ctx.usage, (ctx.path, mark, ptr))
         except (rules.RulesSyntaxError, CompileError) as exc:
-            return ctx.error(offset_mark(mark, text, exc.pos), exc.message)
+            return ctx.error(offset_mark(mark, text, exc.pos), exc.message, rule_code(exc))
         return {"src": text, "ast": ast, "ptr": ptr, "why": why,
                 "at": f"{ctx.path}:{mark[0]}:{mark[1]}"}
 
@@ -240,9 +245,10 @@ class Effects(T):
             if isinstance(item, YMap):
                 unknown = [k for k in item if k not in ("do", "why")]
                 for k in unknown:
-                    ctx.error(item.key_mark(k), f"unknown field '{k}' in an effect; expected do and why")
+                    ctx.error(item.key_mark(k), f"unknown field '{k}' in an effect; expected do and why", code="S114")
                 if "do" not in item:
-                    ctx.error(imark, "missing field 'do' in an effect: what changes, e.g. 'wellbeing += 2'")
+                    ctx.error(imark, "missing field 'do' in an effect: what changes, e.g. 'wellbeing += 2'",
+                              code="S115")
                     bad = True
                     continue
                 why = (Text().check(item["why"], item.value_mark("why"), ctx, f"{ptr}/{i}/why")

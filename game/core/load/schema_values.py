@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..diagnostics import Report, did_you_mean
+from ..diagnostics import Report, by_meaning, did_you_mean
 from ..rules.compile import Symbols, Usage
 from .yamlsafe import Mark, YList, YMap
 
@@ -34,18 +34,25 @@ class Ctx:
     item_ids: dict[str, str] = field(default_factory=dict)  # list item's pointer -> its id
     stale: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> key -> the English it was from
     overlay_langs: set[str] = field(default_factory=set)  # languages that came as translations
+    names: dict[str, dict[str, str]] = field(default_factory=dict)  # kind -> name -> its English name
     refs: dict[str, dict[str, list[tuple[str, Mark]]]] = field(default_factory=dict)
     assets: list[tuple[str, str, Mark]] = field(default_factory=list)
 
-    def error(self, mark: Mark, message: str) -> Any:
-        self.report.error(self.path, mark[0], mark[1], message)
+    def error(self, mark: Mark, message: str, code: str = "S100") -> Any:
+        self.report.error(self.path, mark[0], mark[1], message, code)
         return INVALID
 
-    def warning(self, mark: Mark, message: str) -> None:
-        self.report.warning(self.path, mark[0], mark[1], message)
+    def warning(self, mark: Mark, message: str, code: str = "S100") -> None:
+        self.report.warning(self.path, mark[0], mark[1], message, code)
 
     def note_ref(self, kind: str, key: str, mark: Mark) -> None:
         self.refs.setdefault(kind, {}).setdefault(key, []).append((self.path, mark))
+
+
+# the code of a name that is not defined, by what it should name
+NAME_CODES = {"place": "N201", "scene": "N202", "character": "N203", "phase": "N204", "activity": "N205",
+              "principle": "N206", "warning": "N207", "fact": "N208", "campaign": "N209", "scenario": "N210",
+              "role": "N211", "variable": "N212"}
 
 
 def text_key(ptr: str, item_ids: dict[str, str]) -> str:
@@ -113,9 +120,9 @@ class Str(T):
         if isinstance(value, (int, float)) and not isinstance(value, bool) and not self.pattern:
             value = str(value)
         if not isinstance(value, str):
-            return ctx.error(mark, f"expected {self.what}, found {describe(value)}")
+            return ctx.error(mark, f"expected {self.what}, found {describe(value)}", code="S120")
         if self.pattern and not self.pattern.match(value):
-            return ctx.error(mark, f"expected {self.what}, found {describe(value)}")
+            return ctx.error(mark, f"expected {self.what}, found {describe(value)}", code="S120")
         return value
 
     def json(self):
@@ -140,14 +147,16 @@ class Ref(Str):
 
     def check(self, value, mark, ctx, ptr):
         if not isinstance(value, str):
-            return ctx.error(mark, f"expected the name of a {self.kind}, found {describe(value)}")
+            return ctx.error(mark, f"expected the name of a {self.kind}, found {describe(value)}", code="N200")
         if value in self.extra:
             return value
         known = ctx.ids.get(self.kind, set())
         if value not in known:
             more = f" or {', '.join(repr(e) for e in self.extra)}" if self.extra else ""
-            return ctx.error(mark, f"expected the name of a {self.kind}{more}, found unknown "
-                                   f"'{value}'{did_you_mean(value, known | set(self.extra))}")
+            hint = did_you_mean(value, known | set(self.extra)) or by_meaning(value, ctx.names.get(self.kind, {}))
+            article = "an" if self.kind[0] in "aeiou" else "a"
+            return ctx.error(mark, f"unknown {self.kind} '{value}'{hint}; expected the name of {article} "
+                                   f"{self.kind}{more}", NAME_CODES.get(self.kind, "N200"))
         ctx.note_ref(self.kind, value, mark)
         return value
 
@@ -177,7 +186,7 @@ class Num(T):
         if ok and ((self.lo is not None and value < self.lo) or (self.hi is not None and value > self.hi)):
             ok = False
         if not ok:
-            return ctx.error(mark, f"expected {self.expected()}, found {describe(value)}")
+            return ctx.error(mark, f"expected {self.expected()}, found {describe(value)}", code="S121")
         return int(value) if self.integer else value
 
     def json(self):
@@ -195,7 +204,7 @@ class Bool(T):
 
     def check(self, value, mark, ctx, ptr):
         if not isinstance(value, bool):
-            return ctx.error(mark, f"expected true or false, found {describe(value)}")
+            return ctx.error(mark, f"expected true or false, found {describe(value)}", code="S122")
         return value
 
     def json(self):
@@ -210,7 +219,7 @@ class Enum(T):
         if value not in self.values or not isinstance(value, str):
             shown = value if isinstance(value, str) else describe(value)
             hint = did_you_mean(value, self.values) if isinstance(value, str) else ""
-            return ctx.error(mark, f"expected one of {', '.join(self.values)}; found '{shown}'{hint}")
+            return ctx.error(mark, f"expected one of {', '.join(self.values)}; found '{shown}'{hint}", code="S123")
         return value
 
     def json(self):
@@ -223,7 +232,7 @@ class Any_(T):
 
     def check(self, value, mark, ctx, ptr):
         if isinstance(value, (YMap, YList)):
-            return ctx.error(mark, f"expected a single value, found {describe(value)}")
+            return ctx.error(mark, f"expected a single value, found {describe(value)}", code="S124")
         return value
 
     def json(self):
@@ -253,21 +262,21 @@ class Text(T):
                     hint = ("; a comma inside {...} starts a new entry, so put the text in quotes"
                             if " " in lang or not lang.isascii() else "")
                     ctx.error(value.key_mark(lang), f"expected a language code such as en or nb, "
-                                                    f"found '{lang}'{hint}")
+                                                    f"found '{lang}'{hint}", code="S125")
                     continue
                 if not isinstance(text, str):
                     if isinstance(text, (int, float)) and not isinstance(text, bool):
                         text = str(text)
                     else:
                         ctx.error(value.value_mark(lang), f"expected the text in '{lang}', found "
-                                                          f"{describe(text)}")
+                                                          f"{describe(text)}", code="S126")
                         continue
                 out[lang] = text
             if not out:
-                return ctx.error(mark, "expected at least one language's text, found none")
+                return ctx.error(mark, "expected at least one language's text, found none", code="S127")
         else:
             return ctx.error(mark, f"expected a text, or texts per language like "
-                                   f"{{en: ..., nb: ...}}; found {describe(value)}")
+                                   f"{{en: ..., nb: ...}}; found {describe(value)}", code="S128")
         ctx.texts.append((out, ctx.path, mark, text_key(ptr, ctx.item_ids)))
         return out
 
@@ -289,7 +298,7 @@ class Asset(Str):
             return value
         if value.startswith("/") or ".." in value.split("/") or "\\" in value:
             return ctx.error(mark, f"expected a relative path under assets/ such as "
-                                   f"places/workshop.svg, found '{value}'")
+                                   f"places/workshop.svg, found '{value}'", code="A702")
         ctx.assets.append((value, ctx.path, mark))
         return value
 

@@ -57,7 +57,7 @@ def find_sources(dirs: list[str], report: Report) -> list[Source]:
             found.append(Source(d, display_path(d)))
             continue
         if not os.path.isdir(d):
-            report.error(display_path(d), 1, 1, "expected a content folder, found nothing there")
+            report.error(display_path(d), 1, 1, "expected a content folder, found nothing there", code="S130")
             continue
         files: list[str] = []
         for root, subdirs, names in os.walk(d):
@@ -67,6 +67,7 @@ def find_sources(dirs: list[str], report: Report) -> list[Source]:
         for f in sorted(files):
             found.append(Source(f, display_path(f)))
     if len(found) > MAX_FILES:
-        report.error(found[0].shown, 1, 1, f"expected at most {MAX_FILES} content files, found {len(found)}")
+        report.error(found[0].shown, 1, 1, f"expected at most {MAX_FILES} content files, found {len(found)}",
+                     code="S131")
         found = found[:MAX_FILES]
     return found

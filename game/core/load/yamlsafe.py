@@ -117,7 +117,7 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
         col = exc.start - (before.rfind(b"\n") + 1) + 1
         return None, [Diagnostic(path, line, col, ERROR,
                                  f"expected UTF-8 text, found the byte 0x{data[exc.start]:02x}; "
-                                 "save the file as UTF-8")]
+                                 "save the file as UTF-8", code="Y001")]
 
 
 def read_file(path: str, display: str | None = None, max_bytes: int = MAX_FILE_BYTES
@@ -128,13 +128,13 @@ def read_file(path: str, display: str | None = None, max_bytes: int = MAX_FILE_B
         with open(path, "rb") as fh:
             data = fh.read(max_bytes + 1)
     except OSError as exc:
-        return None, [Diagnostic(shown, 1, 1, ERROR, f"cannot read the file: {exc.strerror}")]
+        return None, [Diagnostic(shown, 1, 1, ERROR, f"cannot read the file: {exc.strerror}", code="Y002")]
     if len(data) > max_bytes:
         import os
         size = os.path.getsize(path)
         return None, [Diagnostic(shown, 1, 1, ERROR,
                                  f"expected a content file of at most {max_bytes // (1024 * 1024)} MB, "
-                                 f"found {size / (1024 * 1024):.1f} MB; split it into smaller files")]
+                                 f"found {size / (1024 * 1024):.1f} MB; split it into smaller files", code="Y003")]
     text, problems = decode(data, shown)
     if text is None:
         return None, problems
@@ -146,7 +146,7 @@ def parse(text: str, path: str) -> tuple[Any, list[Diagnostic]]:
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#")
                                for ln in text.splitlines()):
         return None, [Diagnostic(path, 1, 1, ERROR,
-                                 "expected YAML content, found an empty file")]
+                                 "expected YAML content, found an empty file", code="Y003")]
     builder = _Builder(path)
     try:
         for event in yaml.parse(text, Loader=_Loader):
@@ -161,11 +161,11 @@ def parse(text: str, path: str) -> tuple[Any, list[Diagnostic]]:
             cm = exc.context_mark
             where = f" that starts at line {cm.line + 1}, column {cm.column + 1}" if cm else ""
             context = f" ({exc.context}{where})"
-        return None, [Diagnostic(path, line, col, ERROR, f"invalid YAML: {problem}{context}")]
+        return None, [Diagnostic(path, line, col, ERROR, f"invalid YAML: {problem}{context}", code="Y001")]
     except yaml.YAMLError as exc:  # pragma: no cover - unmarked reader errors
-        return None, [Diagnostic(path, 1, 1, ERROR, f"invalid YAML: {exc}")]
+        return None, [Diagnostic(path, 1, 1, ERROR, f"invalid YAML: {exc}", code="Y001")]
     except RecursionError:  # pragma: no cover - the depth limit comes first
-        return None, [Diagnostic(path, 1, 1, ERROR, "nesting is too deep")]
+        return None, [Diagnostic(path, 1, 1, ERROR, "nesting is too deep", code="Y003")]
     if builder.problem:
         return None, [builder.problem]
     return builder.root, builder.notes
@@ -196,7 +196,7 @@ class _Builder:
 
     def fail(self, event: Any, message: str) -> bool:
         line, col, _ = _mark_of(event)
-        self.problem = Diagnostic(self.path, line, col, ERROR, message)
+        self.problem = Diagnostic(self.path, line, col, ERROR, message, code="Y004")
         return True
 
     def feed(self, event: Any) -> bool:
@@ -265,7 +265,7 @@ class _Builder:
             line, col, _ = _mark_of(event)
             self.notes.append(Diagnostic(self.path, line, col, WARNING,
                                          "put this text in quotes: inside {...} or [...], '?' and ' #' are read "
-                                         "differently by other YAML readers"))
+                                         "differently by other YAML readers", code="Y010"))
         if event.tag == "tag:yaml.org,2002:str" or style:
             value: Any = event.value
         else:

@@ -55,12 +55,12 @@ def apply(data: dict[str, Any], ctx: Ctx, report: Report) -> None:
             first = next(iter(entries.values()), None)
             where = _at(first) if first else ("content", 1, 1)
             report.error(*where, f"translations into '{lang}', a language that is not declared; add "
-                                 f"languages: {{{lang}: {{name: ...}}}}{did_you_mean(lang, langs)}")
+                                 f"languages: {{{lang}: {{name: ...}}}}{did_you_mean(lang, langs)}", code="T603")
             continue
         if lang == default:
             first = next(iter(entries.values()), None)
             report.error(*(_at(first) if first else ("content", 1, 1)),
-                         f"translations into '{lang}', the main language; translate into another")
+                         f"translations into '{lang}', the main language; translate into another", code="T604")
             continue
         count = plural_count(lang, langs[lang].get("plural"))
         stale = ctx.stale.setdefault(lang, {})
@@ -69,12 +69,12 @@ def apply(data: dict[str, Any], ctx: Ctx, report: Report) -> None:
             text = by_key.get(key)
             if text is None:
                 report.warning(*_at(entry), f"translation of an unknown text '{key}' (was it renamed or "
-                                            f"removed?){did_you_mean(key, by_key)}")
+                                            f"removed?){did_you_mean(key, by_key)}", code="T605")
                 continue
             source = text.get("") if "" in text else text.get(default, "")
             problem = placeholder_problem(source, entry["text"], count)
             if problem:
-                report.error(*_at(entry), f"translation of '{key}': {problem}")
+                report.error(*_at(entry), f"translation of '{key}': {problem}", code="T606")
                 continue
             text[lang] = entry["text"]
             if entry.get("fuzzy") or entry["from"] != source:

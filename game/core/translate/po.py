@@ -77,12 +77,12 @@ def _syntax(path: str, text: str, report: Report) -> None:
         if not _LINE.match(line):
             report.error(path, number, 1, "expected a comment (#), a keyword (msgctxt, msgid, msgstr) with "
                                           f"a quoted text, or a quoted text continuing the one above; found "
-                                          f"'{line.strip()[:40]}'")
+                                          f"'{line.strip()[:40]}'", code="P801")
             continue
         for esc in _ESCAPE.finditer(line):
             if esc.group(1) not in _VALID_ESCAPES:
                 report.error(path, number, esc.start() + 1, f"unknown escape '\\{esc.group(1)}'; write "
-                                                            "\\\\ for a backslash")
+                                                            "\\\\ for a backslash", code="P801")
 
 
 def read_po(path: str, shown: str, lang: str, msgs: list[Message], report: Report) -> Checked | None:
@@ -92,16 +92,16 @@ def read_po(path: str, shown: str, lang: str, msgs: list[Message], report: Repor
         with open(path, "rb") as fh:
             raw = fh.read(MAX_PO_BYTES + 1)
     except OSError as exc:
-        report.error(shown, 1, 1, f"cannot read the file: {exc.strerror or exc}")
+        report.error(shown, 1, 1, f"cannot read the file: {exc.strerror or exc}", code="P802")
         return None
     if len(raw) > MAX_PO_BYTES:
-        report.error(shown, 1, 1, f"expected a PO file of at most {MAX_PO_BYTES // (1024 * 1024)} MB")
+        report.error(shown, 1, 1, f"expected a PO file of at most {MAX_PO_BYTES // (1024 * 1024)} MB", code="P802")
         return None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        report.error(shown, line, 1, "expected UTF-8 text (save the file as UTF-8)")
+        report.error(shown, line, 1, "expected UTF-8 text (save the file as UTF-8)", code="P803")
         return None
     _syntax(shown, text, report)
     if not report.ok:
@@ -110,18 +110,18 @@ def read_po(path: str, shown: str, lang: str, msgs: list[Message], report: Repor
         po = polib.pofile(text, wrapwidth=0)
     except (OSError, ValueError) as exc:
         m = re.search(r"line (\d+)", str(exc))
-        report.error(shown, int(m.group(1)) if m else 1, 1, f"not a valid PO file: {exc}")
+        report.error(shown, int(m.group(1)) if m else 1, 1, f"not a valid PO file: {exc}", code="P801")
         return None
     header_lang = (po.metadata.get("Language") or "").strip().replace("_", "-")
     if header_lang.lower() != lang.lower():
         found = f"'{header_lang}'" if header_lang else "no language"
         report.error(shown, 1, 1, f"expected a translation into '{lang}', but the file's header names "
-                                  f"{found} (Language: ...)")
+                                  f"{found} (Language: ...)", code="P804")
     plural = (po.metadata.get("Plural-Forms") or "").strip()
     try:
         forms = parse(plural)[0]
     except PluralError as exc:
-        report.error(shown, 1, 1, f"the header's Plural-Forms cannot be used: {exc}")
+        report.error(shown, 1, 1, f"the header's Plural-Forms cannot be used: {exc}", code="P805")
         forms = 2
     by_key = {m.key: m for m in msgs}
     seen: dict[tuple[str, str], int] = {}
@@ -133,23 +133,23 @@ def read_po(path: str, shown: str, lang: str, msgs: list[Message], report: Repor
         ident = (entry.msgctxt or "", entry.msgid)
         if ident in seen:
             report.error(shown, line, 1, f"the text '{entry.msgctxt}' is here twice; the first is at line "
-                                         f"{seen[ident]}")
+                                         f"{seen[ident]}", code="P806")
             continue
         seen[ident] = line
         if entry.msgid_plural:
             report.error(shown, line, 1, "expected no msgid_plural: word forms go inside the placeholder, "
-                                         "like {n:form1|form2}")
+                                         "like {n:form1|form2}", code="P807")
             continue
         msg = by_key.get(entry.msgctxt or "")
         if msg is None:
             report.error(shown, line, 1, f"unknown text '{entry.msgctxt}'{did_you_mean(entry.msgctxt or '', by_key)}"
-                                         "; export a fresh PO file and translate that one")
+                                         "; export a fresh PO file and translate that one", code="P808")
             continue
         if not entry.msgstr:
             continue
         problem = placeholder_problem(msg.source, entry.msgstr, forms)
         if problem:
-            report.error(shown, line, 1, f"{entry.msgctxt}: {problem}")
+            report.error(shown, line, 1, f"{entry.msgctxt}: {problem}", code="P809")
             continue
         out.entries.append((msg.key, entry.msgid, entry.msgstr, "fuzzy" in entry.flags))
     return out if report.ok else None
