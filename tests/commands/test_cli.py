@@ -49,11 +49,36 @@ def test_simulate_text_output():
         assert words in out.stdout
 
 
+SCHEMA_ARGS = ("schema", "--content", "docs/example", "--content", "docs/example_training")
+
+
 def test_schema_is_json_and_up_to_date():
-    out = run("schema")
+    out = run(*SCHEMA_ARGS)
     schema = json.loads(out.stdout)
     with open(os.path.join(ROOT, "docs", "content.schema.json"), encoding="utf-8") as fh:
-        assert json.load(fh) == schema, "run: python main.py schema --out docs/content.schema.json"
+        assert json.load(fh) == schema, f"run: python main.py {' '.join(SCHEMA_ARGS)} --out docs/content.schema.json"
+
+
+def test_the_schema_knows_the_names_so_editors_flag_a_misspelt_one():
+    import glob
+
+    import jsonschema
+
+    from game.core.load.yamlsafe import read_file
+    with open(os.path.join(ROOT, "docs", "content.schema.json"), encoding="utf-8") as fh:
+        schema = json.load(fh)
+    assert "workshop" in schema["$defs"]["place"]["enum"] and "study" in schema["$defs"]["activity"]["enum"]
+    validator = jsonschema.Draft202012Validator(schema)
+    files = glob.glob(os.path.join(ROOT, "content", "**", "*.yaml"), recursive=True)
+    files += glob.glob(os.path.join(ROOT, "docs", "example*", "*.yaml"))
+    for path in files:
+        data, problems = read_file(path, path)  # YAML 1.2, as the game and the editors read it
+        assert [e.message for e in validator.iter_errors(data)] == [], path
+    def scene(place: str, tag: str) -> dict:
+        return {"scenes": {"s": {"text": "Hi", "place": place, "choices": [{"text": "Go", "tags": [tag]}]}}}
+    assert validator.is_valid(scene("workshop", "study"))
+    assert not validator.is_valid(scene("workshp", "study"))
+    assert not validator.is_valid(scene("workshop", "school"))
 
 
 def test_installed_command_works_from_any_folder(tmp_path):

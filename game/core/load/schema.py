@@ -10,10 +10,13 @@ The model's own format is still described here (`MODEL`), beside `model.py`, whi
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ..content import Campaign, Scene
 from ..rules.compile import NUMBER
 from ..world import (Activity, Character, ContentWarning, Fact, Language, Phase, Place, Principle, Role,
                      Scenario, Variable)
+from .schema_values import NAME_CODES
 from .schema_types import (F, Condition, Effects, Enum, Id, List, Num, Obj, Ref, Str, T, Table, Text,
                            record, sources)
 from ..translate.overlay import LANGUAGE_TRANSLATIONS
@@ -104,8 +107,17 @@ SECTIONS: dict[str, tuple[str, T, str]] = {
 STRING_KEY = Str(what="a key of letters, digits, '_', '-' and '.'")
 
 
-def json_schema() -> dict:
-    """The whole format as JSON Schema (draft 2020-12), for editors."""
+def json_schema(names: dict[str, Iterable[str]] | None = None) -> dict:
+    """The whole format as JSON Schema (draft 2020-12), for editors. With `names` (kind -> the names
+    the content defines), each reference lists them, so an editor completes `place: ` with the places
+    and flags a misspelt one."""
+    defs: dict[str, dict] = {}
+    for kind in NAME_CODES:
+        known = sorted((names or {}).get(kind, ()))
+        defs[kind] = {"type": "string", "description": f"the name of {'an' if kind[0] in 'aeiou' else 'a'} "
+                                                       f"{kind}" + (" defined in the content" if known else "")}
+        if known:
+            defs[kind]["enum"] = known
     props = {}
     for name, (_, entry, doc) in SECTIONS.items():
         if name == "model":
@@ -125,4 +137,5 @@ def json_schema() -> dict:
         "type": "object",
         "properties": props,
         "additionalProperties": False,
+        "$defs": defs,
     }

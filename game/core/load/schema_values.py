@@ -161,7 +161,9 @@ class Ref(Str):
         return value
 
     def json(self):
-        return {"type": "string", "description": f"name of a {self.kind}"}
+        # the names themselves are listed once, under $defs (see schema.json_schema), for completion
+        ref = {"$ref": f"#/$defs/{self.kind}"}
+        return {"anyOf": [ref, {"enum": list(self.extra)}]} if self.extra else ref
 
 
 class Num(T):
