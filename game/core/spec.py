@@ -43,12 +43,12 @@ class FieldSpec:
     why: str | None = None       # for EFFECTS: the sibling key holding their default reason
 
 
-def spec_of(f: dataclasses.Field) -> FieldSpec | None:
+def spec_of(f: dataclasses.Field[Any]) -> FieldSpec | None:
     """The content declaration of a dataclass field, or None for a derived field."""
     return f.metadata.get("spec")
 
 
-def content_fields(cls: type) -> list[tuple[str, FieldSpec, dataclasses.Field]]:
+def content_fields(cls: type) -> list[tuple[str, FieldSpec, dataclasses.Field[Any]]]:
     """(YAML key, declaration, dataclass field) for each field a content file may write, in order."""
     out = []
     for f in dataclasses.fields(cls):
