@@ -106,6 +106,7 @@ CODES: dict[str, str] = {
     "T604": "translations into the main language",
     "T605": "a translation of an unknown text",
     "T606": "a translation whose placeholders do not match",
+    "T607": "a plural rule (Plural-Forms) that cannot be used",
     "P801": "PO syntax",
     "P802": "a PO file that cannot be read",
     "P803": "a PO file that is not UTF-8",

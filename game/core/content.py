@@ -8,8 +8,8 @@ Rules inside them are compiled on first use (`rules.compiled`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, ClassVar, Literal
+from dataclasses import dataclass, field
+from typing import Any, Callable, ClassVar, Literal
 
 from . import plurals
 from . import spec as s
@@ -212,6 +212,8 @@ class Content:
     scenes: dict[str, Scene]  # a Scenes: each built when first asked for
     pools: dict[str, list[tuple[str, Event]]]
     symbols: Symbols
+    # languages whose translators gave their plural rule (gettext's Plural-Forms), compiled
+    plural_rules: dict[str, Callable[[int], int]] = field(default_factory=dict)
 
     def text(self, text: Text | None, lang: str) -> str:
         """The text in a language, falling back to the default language, then to any."""
@@ -231,4 +233,4 @@ class Content:
         if text is None:
             return key
         out = self.text(text, lang)
-        return plurals.fill(out, lang, values) if values else out
+        return plurals.fill(out, lang, values, self.plural_rules.get(lang)) if values else out

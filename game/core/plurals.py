@@ -42,20 +42,23 @@ def plural_index(lang: str, n: float) -> int:
 
 
 class _Formatter(string.Formatter):
-    def __init__(self, lang: str):
+    def __init__(self, lang: str, rule: Callable[[int], int] | None = None):
         self.lang = lang
+        self.rule = rule
 
     def format_field(self, value: Any, format_spec: str) -> str:
         if "|" in format_spec and isinstance(value, (int, float)) and not isinstance(value, bool):
             forms = format_spec.split("|")
-            return forms[min(plural_index(self.lang, value), len(forms) - 1)]
+            index = self.rule(int(abs(value))) if self.rule else plural_index(self.lang, value)
+            return forms[min(index, len(forms) - 1)]
         return str(super().format_field(value, format_spec))
 
 
-def fill(text: str, lang: str, values: Mapping[str, Any]) -> str:
-    """`text` with its placeholders filled from `values` (plural forms chosen for `lang`); the text as
-    it is when a placeholder names no value or is malformed."""
+def fill(text: str, lang: str, values: Mapping[str, Any], rule: Callable[[int], int] | None = None) -> str:
+    """`text` with its placeholders filled from `values` (plural forms chosen for `lang`, by `rule` when
+    the content gives the language one: a translator's Plural-Forms); the text as it is when a
+    placeholder names no value or is malformed."""
     try:
-        return _Formatter(lang).vformat(text, (), values)
+        return _Formatter(lang, rule).vformat(text, (), values)
     except (KeyError, IndexError, ValueError, AttributeError):
         return text

@@ -59,8 +59,10 @@ def to_mermaid(m: StoryMap) -> str:
             continue
         label = e.label + (f" [if {e.condition}]" if e.condition else "")
         arrow = "-.->" if e.kind in ("next", "skip", "draw") else "-->"
-        lines.append(f"  {ids[e.source]} {arrow}" + (f"|{_mm(label)}|" if label else "") + f" {ids[e.target]}")
-    lines += ["  classDef unreachable stroke-dasharray: 5 5,color:#777", "  classDef deadend stroke:#c00,stroke-width:3px"]
+        text = f"|{_mm(label)}|" if label else ""
+        lines.append(f"  {ids[e.source]} {arrow}{text} {ids[e.target]}")
+    lines += ["  classDef unreachable stroke-dasharray: 5 5,color:#777",
+              "  classDef deadend stroke:#c00,stroke-width:3px"]
     for cls, chosen in (("unreachable", [ids[n.id] for n in m.nodes.values() if n.unreachable]),
                         ("deadend", [ids[n.id] for n in m.nodes.values() if n.dead_end])):
         if chosen:
@@ -86,7 +88,7 @@ def layout(m: StoryMap) -> dict[str, tuple[int, int]]:
                 order.append(t)
                 todo.append(t)
     last = max(column.values(), default=0) + 1
-    for nid, n in m.nodes.items():  # events with nothing leading to them, unreachable scenes
+    for nid in m.nodes:  # events with nothing leading to them, unreachable scenes
         if nid not in column and nid != END:
             column[nid] = last
             order.append(nid)
@@ -139,7 +141,8 @@ def to_html(m: StoryMap) -> str:
 
 _PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'">
+<meta http-equiv="Content-Security-Policy"
+ content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'">
 <title>{title}</title>
 <style>
 body {{ margin: 0; font: 15px/1.4 sans-serif; color: #1d2a30; background: #f4f1ea; display: flex; height: 100vh; }}
@@ -154,7 +157,8 @@ h1 {{ font-size: 18px; margin: 0 0 4px; }} h2 {{ font-size: 16px; margin: 14px 0
 .event rect {{ fill: #f6d7a7; }} .pool rect {{ fill: #d9c8ef; }} .end rect {{ fill: #cfe3cf; }}
 .unreachable rect {{ stroke-dasharray: 6 4; fill: #eee; stroke: #999; }} .unreachable text {{ fill: #666; }}
 .deadend rect {{ stroke: #c00; stroke-width: 3; }}
-.edge {{ fill: none; stroke: #9aa9b0; stroke-width: 1.2; }} .edge.next, .edge.skip, .edge.draw {{ stroke-dasharray: 4 3; }}
+.edge {{ fill: none; stroke: #9aa9b0; stroke-width: 1.2; }}
+.edge.next, .edge.skip, .edge.draw {{ stroke-dasharray: 4 3; }}
 .edge.hi {{ stroke: #0b63c5; stroke-width: 2.5; }}
 a {{ color: #0b63c5; cursor: pointer; }} code {{ background: #eee; padding: 0 3px; }}
 </style></head><body>
@@ -180,10 +184,12 @@ function show(id) {{
   if (n.unreachable) h += '<p><strong>No campaign can reach this scene.</strong></p>';
   if (n.dead_end) h += '<p><strong>Dead end: no path from here ends the slot.</strong></p>';
   h += '<p>' + esc(n.detail) + '</p><h2>Goes to</h2><ul>';
-  D.edges.forEach((e, i) => {{ if (e[0] === id) {{ h += '<li>' + esc(e[2] || e[4]) + (e[3] ? ' <code>if ' + esc(e[3]) + '</code>' : '') + ' → ' + link(e[1]) + '</li>';
+  D.edges.forEach((e, i) => {{ if (e[0] === id) {{
+    h += '<li>' + esc(e[2] || e[4]) + (e[3] ? ' <code>if ' + esc(e[3]) + '</code>' : '') + ' → ' + link(e[1]) + '</li>';
     const p = document.querySelector('[data-e="' + i + '"]'); if (p) p.classList.add('hi'); }} }});
   h += '</ul><h2>Reached from</h2><ul>';
-  D.edges.forEach((e, i) => {{ if (e[1] === id) {{ h += '<li>' + link(e[0]) + (e[2] ? ' (' + esc(e[2]) + ')' : '') + '</li>';
+  D.edges.forEach((e, i) => {{ if (e[1] === id) {{
+    h += '<li>' + link(e[0]) + (e[2] ? ' (' + esc(e[2]) + ')' : '') + '</li>';
     const p = document.querySelector('[data-e="' + i + '"]'); if (p) p.classList.add('hi'); }} }});
   info.innerHTML = h + '</ul>';
   location.hash = encodeURIComponent(id);

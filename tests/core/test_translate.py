@@ -26,6 +26,7 @@ scenes:
       - text: Wait
 strings:
   t.days: {en: "Day {day} of {n} {n:day|days}", nb: "Dag {day} av {n} {n:dag|dager}"}
+  t.files: {en: "{n} {n:file|files}", nb: "{n} {n:fil|filer}"}
 """
 
 
@@ -85,7 +86,8 @@ def test_a_language_round_trips_through_a_po_file_without_touching_the_content(t
     scene = content.scenes["t_start"]
     assert content.text(scene.text, "sv") == "Vattenkokaren slår av."
     assert [content.text(c.text, "sv") for c in scene.choices] == ["Ring hem", "Wait"]  # English until done
-    assert content.text(content.strings["t.days"], "sv") == "Dag {day} av {n} {n:dag|dagar}"
+    assert content.ui("t.days", "sv", day=1, n=3) == "Dag 1 av 3 dagar"
+    assert content.ui("t.days", "sv", day=1, n=1) == "Dag 1 av 1 dag"
     assert digest(content_dir()) == before
 
 
@@ -143,6 +145,20 @@ def test_a_po_file_for_another_language_is_refused(tmp_path, story, capsys):
     assert main(["translate", "import", str(po), "--lang", "sv", "--out", str(tmp_path / "o")] + args(story)) == 1
     assert "sv.po:1:1: error: expected a translation into 'sv', but the file's header names 'da'" in \
         capsys.readouterr().err
+
+
+def test_a_language_brings_its_plural_rule(tmp_path, story):
+    """Polish has three forms (1 plik, 3 pliki, 5 plików); the rule comes from the PO file's header."""
+    po = tmp_path / "pl.po"
+    po.write_text('msgid ""\nmsgstr ""\n"Language: pl\\n"\n"Plural-Forms: nplurals=3; plural=(n==1 ? 0 : '
+                  'n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);\\n"\n\n'
+                  'msgctxt "strings/t.files"\nmsgid "{n} {n:file|files}"\nmsgstr "{n} {n:plik|pliki|plików}"\n',
+                  encoding="utf-8")
+    out = str(tmp_path / "polski")
+    assert main(["translate", "import", str(po), "--lang", "pl", "--out", out, "--name", "Polski"] + args(story)) == 0
+    content = build(load_sources(story + [out]).data)
+    assert [content.ui("t.files", "pl", n=n) for n in (1, 3, 5, 22, 25)] == [
+        "1 plik", "3 pliki", "5 plików", "22 pliki", "25 plików"]
 
 
 def test_an_overlay_names_texts_that_exist_in_a_language_that_is_declared(tmp_path, story):

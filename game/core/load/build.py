@@ -259,4 +259,15 @@ def build(data: dict) -> Content:
         warnings=_table(ContentWarning, data.get("warnings", {}), symbols),
         principles=_table(Principle, data.get("principles", {}), symbols),
         facts=_table(Fact, data.get("facts", {}), symbols),
-        campaigns=campaigns, scenarios=scenarios, scenes=scenes, pools=pools, symbols=symbols)
+        campaigns=campaigns, scenarios=scenarios, scenes=scenes, pools=pools, symbols=symbols,
+        plural_rules=_plural_rules(langs))
+
+
+def _plural_rules(langs: dict[str, Any]) -> dict[str, Callable[[int], int]]:
+    from ..translate.plural import plural_rule
+    out = {}
+    for code, spec in langs.items():
+        rule = plural_rule(spec.get("plural"))
+        if rule is not None:
+            out[code] = rule
+    return out

@@ -27,7 +27,7 @@ from typing import Any
 from ..diagnostics import Report, did_you_mean
 from ..load.schema_types import F, Bool, Ctx, Obj, Str, Table
 from .catalog import PLACEHOLDER, default_language, placeholders, plural_forms
-from .plural import plural_count
+from .plural import PluralError, parse, plural_count
 
 KEY = Str(what="a text's key such as scenes/hs_arrival/text (as in the PO file's msgctxt)",
           pattern=re.compile(r"[a-z][a-z0-9_]*/[^\s]+$"))
@@ -44,6 +44,12 @@ LANGUAGE_TRANSLATIONS = Table(ENTRY, "A language's translations by text key.", k
 def apply(data: dict[str, Any], ctx: Ctx, report: Report) -> None:
     """Fill every overlay translation into the text it names; report unknown keys, undeclared languages
     and placeholders that do not match the main language's."""
+    for lang, spec in (data.get("languages") or {}).items():
+        if spec.get("plural"):
+            try:
+                parse(spec["plural"])
+            except PluralError as exc:
+                report.error(*_at(spec), f"the plural rule of '{lang}' cannot be used: {exc}", code="T607")
     overlays = data.pop("translations", None) or {}  # once applied, the texts hold them
     if not overlays:
         return
