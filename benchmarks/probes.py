@@ -55,7 +55,7 @@ def _app(dirs: list[str], **options):
     from game.ui.app import App
     from game.ui.options import Options
     from game.ui.settings import Settings
-    return App(dirs, Options(**options), settings=Settings())
+    return App(dirs, Options(**options), settings=Settings(choice_delay=0.0))  # probes press at once
 
 
 # -- frame cost ------------------------------------------------------------------------------------
@@ -180,6 +180,7 @@ def memory(work: str, seed: int = 7) -> dict:
         n = len(getattr(top, "offered", ())) or 1
         digit = pygame.K_1 + rng.randrange(min(n, 9))
         pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=digit, mod=0, unicode="", scancode=0))
+        pygame.event.post(pygame.event.Event(pygame.KEYUP, key=digit, mod=0, unicode="", scancode=0))
         app.step(wait=False)
     app.step(wait=False)
     return {"peak_mb": peak_rss_mb(), "at_title_mb": at_title, "steps": steps,

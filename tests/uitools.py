@@ -43,12 +43,26 @@ def settle(app: App) -> None:
     app.step(wait=False)
 
 
+def look(app: App) -> None:
+    """What a player does before pressing anything: see the screen (draw it) and, on a clock the test
+    moves by hand, let the choice delay pass (settings.choice_delay)."""
+    if app.changes != app.shown or app.dirty:
+        settle(app)
+    top = app.top
+    if top is not None and not top.ready() and hasattr(app.clock, "now") and top.shown_at is not None:
+        app.clock.now = top.shown_at + app.settings.choice_delay + 0.01
+
+
 def key(app: App, k: int, mod: int = 0, text: str | None = None) -> None:
+    """Press and release a key."""
+    look(app)
     pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=k, mod=mod, unicode=text or "", scancode=0))
+    pygame.event.post(pygame.event.Event(pygame.KEYUP, key=k, mod=mod, unicode=text or "", scancode=0))
     settle(app)
 
 
 def click(app: App, pos: tuple[int, int]) -> None:
+    look(app)
     pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0), touch=False))
     pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1, touch=False))
     pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1, touch=False))
@@ -56,6 +70,7 @@ def click(app: App, pos: tuple[int, int]) -> None:
 
 
 def tap(app: App, pos: tuple[int, int], finger: int = 1) -> None:
+    look(app)
     w, h = app.kit.w, app.kit.h
     x, y = pos[0] / w, pos[1] / h
     common = {"touch_id": 1, "finger_id": finger, "x": x, "y": y, "dx": 0.0, "dy": 0.0, "pressure": 1.0}
@@ -80,6 +95,7 @@ def drag(app: App, start: tuple[int, int], dy: int, finger: int = 2) -> None:
 
 
 def pad(app: App, button: int) -> None:
+    look(app)
     pygame.event.post(pygame.event.Event(pygame.CONTROLLERBUTTONDOWN, button=button, instance_id=0))
     settle(app)
 
@@ -96,5 +112,6 @@ def screen(app: App) -> str:
 
 
 def dispatch(app: App, name: str, **kw) -> None:
+    look(app)
     app.dispatch(act.Action(name, **kw))
     settle(app)

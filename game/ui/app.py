@@ -76,6 +76,8 @@ class App(GameSession):
         self.events = EventWaiter()
         self.last_update = 0.0  # when the screens were last updated (time.monotonic), to pace animations
         self.animating = False
+        self.changes = 0        # counts changes of the stack; `shown` is its value at the last frame drawn
+        self.shown = 0
         self._mode = make_mode(self, self.options.mode)
         self.open_window()
         self.start()
@@ -121,7 +123,7 @@ class App(GameSession):
         self.stack.append(screen)
         self.callbacks[id(screen)] = on_result
         screen.enter()
-        self.dirty = True
+        self.changed()
 
     def pop(self, screen: Screen | None = None, result: Any = None) -> None:
         screen = screen or self.top
@@ -134,7 +136,7 @@ class App(GameSession):
         callback = self.callbacks.pop(id(screen), None)
         if self.top:
             self.top.resume()
-        self.dirty = True
+        self.changed()
         if callback:
             callback(result)
 
@@ -146,7 +148,7 @@ class App(GameSession):
             self.callbacks.pop(id(old), None)
         self.stack.append(screen)
         screen.enter()
-        self.dirty = True
+        self.changed()
 
     def reset(self, *screens: Screen) -> None:
         """Clear the stack and start again from these screens."""
@@ -156,8 +158,16 @@ class App(GameSession):
             self.stack.clear()
             self.free_screens()
         self.callbacks.clear()
+        self.changed()
         for s in screens:
             self.push(s)
+
+    def changed(self) -> None:
+        """The stack changed: what the player sees is about to change. Keys held now do nothing more,
+        and input that arrives before the new screen's first frame is dropped (see `handle_event`)."""
+        self.changes += 1
+        self.mapper.settle()
+        self.dirty = True
 
     @staticmethod
     def free_screens() -> None:
@@ -227,7 +237,9 @@ class App(GameSession):
                 self.stack.clear()
         self.dirty = True
 
-    def handle_event(self, event: pygame.event.Event) -> None:
+    def handle_event(self, event: pygame.event.Event, drop: bool = False) -> None:
+        """One event. While the screen is changing (the stack changed after the last frame drawn),
+        input is dropped: it was meant for a screen that is gone, or aimed at one not seen yet."""
         if event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED, pygame.WINDOWRESIZED):
             surf = pygame.display.get_surface()
             if surf is not None and surf.get_size() != (self.kit.w, self.kit.h):
@@ -239,6 +251,8 @@ class App(GameSession):
             self.dirty = True
             return
         for a in self.mapper.map(event):
+            if (drop or self.changes != self.shown) and a.name not in (act.QUIT, act.ANY):
+                continue
             self.dispatch(a)
 
     def step(self, wait: bool = True) -> None:
@@ -307,6 +321,16 @@ class App(GameSession):
         pygame.display.flip()
         self.frames += 1
         self.dirty = False
+        self.stack[-1].mark_shown(self.clock())
+        if self.shown != self.changes:  # the new screen's first frame: drop what was typed before it
+            self.shown = self.changes
+            self.drop_queued_input()
+
+    def drop_queued_input(self) -> None:
+        """Input that arrived while the screen changed is dropped; the rest (resizing, quitting) is
+        handled. Dropped keys still count as held, so a key held through the change stays inert."""
+        for e in pygame.event.get():
+            self.handle_event(e, drop=True)
 
     def run(self) -> int:
         while self.running:

@@ -3,11 +3,16 @@
 Keyboard, mouse, touch and game controllers all become the same small set of `Action`s; screens never
 see a key code. Touch is handled from finger events (tap, drag to scroll), and the mouse events SDL
 synthesises from touches are ignored so nothing happens twice.
+
+Input you can trust: a key that is held down repeats only what is safe to repeat (moving the focus,
+scrolling, deleting a letter), never choosing, confirming or going back; and a key still held when
+the screen changes (`settle`) does nothing more, not even type into a text field the key opened,
+until it is released and pressed again.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pygame
 
@@ -40,6 +45,7 @@ class Action:
     alt: bool = False
     key: int = 0                 # the raw key, for staff key combinations in kiosk mode only
     text: str = ""
+    repeat: bool = False         # a held key repeating (only moving, scrolling and deleting repeat)
 
 
 _KEYS = {
@@ -49,8 +55,23 @@ _KEYS = {
     pygame.K_j: JOURNAL, pygame.K_F5: RELOAD, pygame.K_F10: MENU,
     pygame.K_PAGEDOWN: PAGE, pygame.K_PAGEUP: PAGE, pygame.K_HOME: PAGE, pygame.K_END: PAGE,
 }
+# The keys that pick numbered buttons, in order: 1-9, 0 for the tenth, then letters (J opens the
+# journal, so it is left out). A button's badge shows its key (`badge`).
+BADGES = "1234567890ABCDEFGHIKLMNOP"
 _DIGITS = {getattr(pygame, f"K_{i}"): i for i in range(1, 10)}
 _DIGITS.update({getattr(pygame, f"K_KP{i}"): i for i in range(1, 10)})
+_DIGITS.update({pygame.K_0: 10, pygame.K_KP0: 10})
+_DIGITS.update({getattr(pygame, f"K_{ch.lower()}"): i + 1 for i, ch in enumerate(BADGES) if ch.isalpha()})
+
+# What a held key may repeat: moving and scrolling, and deleting in a text field. Never a choice.
+REPEATABLE = {UP, DOWN, LEFT, RIGHT, NEXT, PREV, PAGE}
+
+
+def badge(number: int | None) -> str:
+    """The key that picks the numbered button `number` (1-based), or "" when no key reaches it."""
+    if number is None or not 1 <= number <= len(BADGES):
+        return ""
+    return BADGES[number - 1]
 
 _PAD_BUTTONS = {
     pygame.CONTROLLER_BUTTON_A: CONFIRM, pygame.CONTROLLER_BUTTON_B: BACK,
@@ -72,6 +93,14 @@ class InputMapper:
         self._finger: dict[int, tuple[float, float, float, float, bool]] = {}  # id -> x0,y0,x,y,dragging
         self._controllers: dict[int, object] = {}
         self._axis_held: dict[tuple[int, int], int] = {}
+        self._held: set[int] = set()     # keys down now
+        self._stale: set[int] = set()    # keys that were down when the screen changed
+        self._typing = False             # the last key pressed may type (it is not stale)
+
+    def settle(self) -> None:
+        """The screen changed: keys held now do nothing until they are released and pressed again."""
+        self._stale |= self._held
+        self._typing = False
 
     def size(self) -> tuple[int, int]:
         surf = pygame.display.get_surface()
@@ -83,8 +112,16 @@ class InputMapper:
             return [Action(QUIT)]
         if t == pygame.KEYDOWN:
             return self._key(event)
+        if t == pygame.KEYUP:
+            self._held.discard(event.key)
+            self._stale.discard(event.key)
+            return []
+        if t == pygame.WINDOWFOCUSLOST:  # keys released elsewhere never tell us
+            self._held.clear()
+            self._stale.clear()
+            return []
         if t == pygame.TEXTINPUT:
-            return [Action(TEXT, text=event.text)]
+            return [Action(TEXT, text=event.text)] if self._typing else []
         if t in (pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEWHEEL):
             if getattr(event, "touch", False) or getattr(event, "which", 0) == getattr(pygame, "TOUCH_MOUSEID", -1):
                 return []  # synthesised from a finger; the finger events handle it
@@ -105,21 +142,34 @@ class InputMapper:
         mods = e.mod
         shift, ctrl, alt = bool(mods & pygame.KMOD_SHIFT), bool(mods & pygame.KMOD_CTRL), bool(mods & pygame.KMOD_ALT)
         out = [Action(ANY, key=e.key, shift=shift, ctrl=ctrl, alt=alt)]
+        if e.key in self._stale:         # held through a screen change: nothing until released
+            self._typing = False
+            return out
+        repeat = e.key in self._held
+        self._held.add(e.key)
+        self._typing = True
+        actions = self._key_actions(e, shift, ctrl, alt)
+        if repeat:
+            actions = [a for a in actions if a.name in REPEATABLE or (a.name == BACK and e.key == pygame.K_BACKSPACE)]
+            actions = [replace(a, repeat=True) for a in actions]
+        return out + actions
+
+    def _key_actions(self, e: pygame.event.Event, shift: bool, ctrl: bool, alt: bool) -> list[Action]:
         if self.scanning and e.key == self.switch_key:
-            return out + [Action(SWITCH, key=e.key)]
+            return [Action(SWITCH, key=e.key)]
         if e.key == pygame.K_TAB:
-            return out + [Action(PREV if shift else NEXT, key=e.key, shift=shift)]
+            return [Action(PREV if shift else NEXT, key=e.key, shift=shift)]
         if e.key in _DIGITS and not (ctrl or alt):
-            return out + [Action(CHOOSE, index=_DIGITS[e.key] - 1, key=e.key)]
+            return [Action(CHOOSE, index=_DIGITS[e.key] - 1, key=e.key)]
         name = _KEYS.get(e.key)
         if name == PAGE:
             amount = {pygame.K_PAGEDOWN: 1, pygame.K_PAGEUP: -1, pygame.K_HOME: -1000, pygame.K_END: 1000}[e.key]
-            return out + [Action(PAGE, amount=amount, key=e.key)]
+            return [Action(PAGE, amount=amount, key=e.key)]
         if name == BACK and e.key == pygame.K_ESCAPE:
-            return out + [Action(BACK, key=e.key, shift=shift, ctrl=ctrl, alt=alt)]
+            return [Action(BACK, key=e.key, shift=shift, ctrl=ctrl, alt=alt)]
         if name:
-            return out + [Action(name, key=e.key, shift=shift, ctrl=ctrl, alt=alt)]
-        return out
+            return [Action(name, key=e.key, shift=shift, ctrl=ctrl, alt=alt)]
+        return []
 
     def _mouse(self, e: pygame.event.Event) -> list[Action]:
         if e.type == pygame.MOUSEMOTION:

@@ -48,6 +48,7 @@ class Screen(Protocol):
     def update(self, dt: float) -> bool: ...
     def scan(self) -> bool: ...
     def draw(self, surf: pygame.Surface) -> None: ...
+    def mark_shown(self, now: float) -> None: ...
 
 
 class ModeHooks(Protocol):
@@ -76,6 +77,7 @@ class Nav(Protocol):
     play: Playthrough | None
     report: Report              # the content's problems (the error screen lists them)
     dirty: bool
+    clock: Callable[[], float]  # seconds, monotonic (tests move it by hand)
 
     @property
     def mode(self) -> ModeHooks: ...
@@ -107,7 +109,6 @@ class Nav(Protocol):
 class Host(Nav, Protocol):
     """The window as a mode sees it: a screen's view, and the clock, the stack's top, the switches."""
 
-    clock: Callable[[], float]
     options: Options
 
     @property

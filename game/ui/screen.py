@@ -26,6 +26,7 @@ class Screen:
     kiosk_safe = True      # may appear in kiosk mode
     scroll_step = 40
     fps = 60               # frames a second while this screen animates (a slow crossfade needs fewer)
+    asks = False           # offers a choice the player must have seen first (settings.choice_delay)
 
     def __init__(self, nav: Nav):
         self.nav = nav
@@ -39,6 +40,7 @@ class Screen:
         self.pointer_focus = False   # focus follows a mouse, not a finger
         self._layer: pygame.Surface | None = None
         self._on_result: Callable[[Any], None] | None = None
+        self.shown_at: float | None = None   # when this screen was last seen whole (its first frame)
 
     # -- lifecycle ---------------------------------------------------------------------------
     def enter(self) -> None:
@@ -66,7 +68,24 @@ class Screen:
         pass
 
     def resume(self) -> None:
+        self.shown_at = None  # seen again from its next frame (a content note may have hidden it)
         self.layout()
+
+    def mark_shown(self, now: float) -> None:
+        """The window drew a frame with this screen on top."""
+        if self.shown_at is None:
+            self.shown_at = now
+
+    def ready(self) -> bool:
+        """Whether a choice may be taken yet: a screen that `asks` must have been on screen for the
+        player's choice delay (0.5 s, the Game Accessibility Guidelines' figure; none while switch
+        scanning, whose users set their own timing), so a key pressed or held for the screen before
+        can never pick something on this one."""
+        if not self.asks:
+            return True
+        st = self.nav.settings
+        wait = 0.0 if st.scanning else st.choice_delay
+        return wait <= 0 or (self.shown_at is not None and self.nav.clock() - self.shown_at >= wait)
 
     def layout(self) -> None:
         """Compute rectangles and buttons for the current window size and settings."""
@@ -78,6 +97,9 @@ class Screen:
     # -- input -------------------------------------------------------------------------------
     def handle(self, a: act.Action) -> bool:
         """Handle one action; True if it changed anything on screen."""
+        if a.name in (act.CONFIRM, act.SWITCH, act.CHOOSE, act.RELEASE) and not self.ready():
+            self.pressed = None
+            return False
         if a.name == act.BACK:
             return self.on_back()
         if a.name in (act.DOWN, act.NEXT, act.RIGHT):

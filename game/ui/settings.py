@@ -19,6 +19,7 @@ TEXT_SIZES = {"normal": 1.0, "large": 1.2, "largest": 1.45}
 THEME_IDS = ("light", "dark", "contrast")
 FONTS = ("atkinson", "dyslexic")
 SCAN_SPEEDS = (1.0, 1.5, 2.5, 4.0)
+CHOICE_DELAYS = (0.0, 0.5, 1.0, 2.0)
 
 
 @dataclass
@@ -30,6 +31,7 @@ class Settings:
     reduced_motion: bool = False
     scanning: bool = False       # one-switch scanning: focus steps by itself, one key chooses
     scan_seconds: float = 1.5
+    choice_delay: float = 0.5    # a scene is on screen this long before a choice counts (0 = off)
     volume: float = 0.6
     muted: bool = False
     ambient: bool = True
@@ -87,6 +89,7 @@ class Settings:
             self.feedback = d.feedback
         self.volume = min(1.0, max(0.0, float(self.volume)))
         self.scan_seconds = min(10.0, max(0.5, float(self.scan_seconds)))
+        self.choice_delay = min(5.0, max(0.0, float(self.choice_delay)))
 
     def save(self, path: str | None = None) -> None:
         path = path or self.path()

@@ -11,6 +11,7 @@ from typing import Callable
 
 import pygame
 
+from .input import badge as key_badge
 from .kit import Kit
 
 
@@ -32,7 +33,7 @@ class Button:
     rect: pygame.Rect = field(default_factory=lambda: pygame.Rect(0, 0, 0, 0))
     icon: str | None = None
     previews: list[Preview] = field(default_factory=list)
-    number: int | None = None          # shown as a small key hint ("1", "2"...)
+    number: int | None = None          # shown as the key that picks it ("1"... "9", "0", "A"...: input.badge)
     kind: str = "normal"               # normal | primary | quiet
     enabled: bool = True
     note: str = ""                     # a second, smaller line (e.g. a save's date)
@@ -96,7 +97,7 @@ class Button:
         if self.number is not None:
             badge = pygame.Rect(x, r.y + (min(r.h, kit.target()) - kit.px(30)) // 2, kit.px(30), kit.px(30))
             pygame.draw.rect(surf, fg, badge, width=max(1, kit.px(2)), border_radius=kit.px(6))
-            kit.text(surf, str(self.number), "small", fg, badge.center, "center", box=badge.inflate(4, 4))
+            kit.text(surf, key_badge(self.number), "small", fg, badge.center, "center", box=badge.inflate(4, 4))
             x += kit.px(40)
         if self.icon:
             size = kit.px(30)

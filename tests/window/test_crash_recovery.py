@@ -22,6 +22,7 @@ from game.ui.screens.day import DayScreen
 from game.ui.screens.title import TitleScreen
 from game.ui.settings import Settings
 from storytools import ROOT, WORLD
+from uitools import look
 
 STORY = WORLD + [os.path.join(ROOT, "docs", "example")]
 
@@ -47,7 +48,9 @@ def make(mode: str = "play") -> App:
 
 
 def press(app: App, key: int) -> None:
+    look(app)
     pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode="", scancode=0))
+    pygame.event.post(pygame.event.Event(pygame.KEYUP, key=key, mod=0, unicode="", scancode=0))
     app.step(wait=False)
 
 

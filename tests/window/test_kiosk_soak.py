@@ -85,6 +85,8 @@ class Visitor:
         k = self.rng.choice(KEYS)
         mod = self.rng.choice([0, 0, 0, pygame.KMOD_LSHIFT, pygame.KMOD_LCTRL, pygame.KMOD_LALT])
         self.post(pygame.KEYDOWN, key=k, mod=mod, unicode="", scancode=0)
+        if self.rng.random() < 0.9:  # now and then a key is still down at the next step
+            self.post(pygame.KEYUP, key=k, mod=mod, unicode="", scancode=0)
 
     def click(self) -> None:
         w, h = self.app.kit.w, self.app.kit.h

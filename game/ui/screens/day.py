@@ -20,6 +20,8 @@ from .play import PlayScreen
 class DayScreen(PlayScreen):
     """A scene: picture, text, choices."""
 
+    asks = True
+
     def __init__(self, nav: Nav):
         super().__init__(nav)
         self.scroller = Scroller()
@@ -286,6 +288,8 @@ class DayScreen(PlayScreen):
 
 class WarningScreen(MenuScreen):
     """A content note before a scene, with 'continue' and 'skip this scene'. Returns 'continue' or 'skip'."""
+
+    asks = True
 
     def __init__(self, nav: Nav, warnings: tuple[str, ...]):
         k = nav.kit

@@ -15,6 +15,8 @@ from .play import PlayScreen
 class DayEndScreen(PanelScreen, PlayScreen):
     """What changed today, and why, in the words of the effects' reasons."""
 
+    asks = True
+
     bar_gap = 12
     button_width = 420
     back_closes = False
@@ -128,6 +130,8 @@ def number(before: float, after: float, kit) -> tuple[str, str]:
 
 class PhaseEndScreen(MenuHost, PlayScreen):
     """The end of a block of days: where the story moves next, and questions to think about."""
+
+    asks = True
 
     def __init__(self, nav: Nav):
         super().__init__(nav)

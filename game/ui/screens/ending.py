@@ -59,6 +59,8 @@ def legend(kit, surf: pygame.Surface | None, est: Estimate, x: int, y: int, w: i
 class EndingScreen(PanelScreen, PlayScreen):
     """Two years later: the ending, the estimate as 100 figures, the epilogues, the real figures."""
 
+    asks = True
+
     bar_gap = 14
     back_closes = False
     arrows_always_scroll = False
