@@ -17,6 +17,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--profile", help="start from this profile")
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--lang", help="en or nb")
+    p.add_argument("--preview", choices=("off", "meters", "direction"),
+                   help="what to show about a choice before it is taken (default: which meters it touches)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -34,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
     def read() -> str | None:
         line = sys.stdin.readline()
         return line if line else None
-    game = TextGame(content, lang, read, sys.stdout)
+    game = TextGame(content, lang, read, sys.stdout, preview=args.preview)
     try:
         return game.run(cid, args.seed, args.profile)
     except KeyboardInterrupt:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import sys
 from typing import Any
 
@@ -19,7 +20,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--profile", help="always start from this profile")
     p.add_argument("--runs", type=int, default=1000, help="how many playthroughs (default 1000)")
     p.add_argument("--seed", type=int, default=0, help="first seed (default 0)")
-    p.add_argument("--policy", choices=("random", "engaged", "idle"), default="random")
+    p.add_argument("--policy", default="random", metavar="POLICY",
+                   help="how the simulated player chooses: random (default), first, engaged, idle, "
+                        "preview[:off|meters|direction], late:N (idle until day N), focus:TAG")
     p.add_argument("--json", action="store_true", help="machine-readable output")
 
 
@@ -35,6 +38,12 @@ def run(args: argparse.Namespace) -> int:
         print("error: --runs must be at least 1", file=sys.stderr)
         return 2
     if not common.profile_ok(content, cid, args.profile):
+        return 2
+    from ..core.play.policies import PolicyError, make_policy
+    try:
+        make_policy(args.policy, content, random.Random(0))  # only checks the name
+    except PolicyError as exc:
+        print(f"error: {exc}", file=sys.stderr)
         return 2
     result = simulate(content, cid, runs=args.runs, seed=args.seed, policy=args.policy,
                       profile=args.profile)
@@ -62,6 +71,10 @@ def describe(cid: str, args: argparse.Namespace, summary: dict[str, Any]) -> str
         lines.append("epilogues:")
         for ep, n in summary["epilogues"].items():
             lines.append(f"  {ep:<28} {n:>6}  {100 * n / args.runs:5.1f}%")
+    m = summary["minutes"]
+    lines.append(f"reading: {summary['words']:,} words and {summary['decisions']} decisions a run: "
+                 f"{m['mean']} minutes on average, {m['p90']} for the slowest tenth (200 words a minute, "
+                 "5 s a decision)")
     lines.append(f"coverage: scenes {cov['scenes_seen']}/{cov['scenes_total']} ({100 * cov['scenes']:.0f}%), "
                  f"choices {cov['choices_seen']}/{cov['choices_total']} ({100 * cov['choices']:.0f}%)")
     if summary["decisive"]:

@@ -21,7 +21,7 @@ from .world import (Activity, Character, ContentWarning, Epilogue, Fact, Languag
 
 END = "end"  # the target that ends the slot
 __all__ = ["Activity", "Block", "Campaign", "Character", "Choice", "Content", "ContentWarning", "Day",
-           "Ending", "Epilogue", "Event", "Fact", "Language", "Phase", "Place", "Principle", "Profile",
+           "Ending", "Epilogue", "Event", "Fact", "Language", "Later", "Phase", "Place", "Principle", "Profile",
            "Role", "Scenario", "Scene", "Source", "Variable", "Variant", "source_text"]
 
 
@@ -42,6 +42,17 @@ class Event:
 
 
 @dataclass(slots=True, kw_only=True)
+class Later:
+    """Effects a choice has some days after it is taken: a choice that pays, or costs, later."""
+
+    WHAT: ClassVar[str] = "later effect"
+    days: int = s.custom("How many days after the choice the effects land (at the end of that day, in its "
+                         "summary).", lambda t: t.Num(lo=1, hi=60, integer=True), True, key="in")
+    effects: list[Effect] = s.effects("What changes then.", True)
+    why: Text = s.text("The reason, shown when it lands.", True)
+
+
+@dataclass(slots=True, kw_only=True)
 class Choice:
     """Something the player can do in a scene."""
 
@@ -58,6 +69,10 @@ class Choice:
     follows: tuple[str, ...] = s.refs("principle", "Principles this choice follows (training).")
     breaks: tuple[str, ...] = s.refs("principle", "Principles this choice breaks (training).")
     feedback: Text | None = s.text("Trainer's feedback on this choice.")
+    cost: dict[str, float] = s.values("What it spends of the player's budgets, e.g. {energy: 2, money: 150}; "
+                                      "offered only when the player can pay.", "variable", lo=0)
+    later: list[Later] = s.records(Later, "Effects that land some days later: a choice that pays, or "
+                                          "costs, later.")
     # which meters its effects move: (character or None for the subject, variable, +1 or -1)
     preview: tuple[tuple[str | None, str, int], ...] = s.derived(())
 
@@ -93,6 +108,10 @@ class Scene:
                              extra=(END,))
     skip: str | None = s.ref("scene", "Where 'skip this scene' goes after a content warning ('end' by "
                                       "default).", extra=(END,))
+    order: Literal["shuffled", "fixed"] = s.one_of(
+        ("shuffled", "fixed"), "shuffled: the choices are shown in an order drawn from the seed (the same for "
+        "everyone with the same session code); fixed: as written, for choices like 'Continue / Go back'.",
+        default="shuffled")
     at: str = s.derived("")  # file:line:col of its definition (empty when built from the cache)
 
 
@@ -163,6 +182,8 @@ class Profile:
     start: dict[str, float] = s.values("Starting model values.", "variable", 0, 100, True)
     flags: tuple[str, ...] = s.custom("Flags set at the start.", lambda t: t.List(t.Str()), build=s.TUPLE,
                                       factory=tuple)
+    vars: dict[str, float] = s.values("Starting values of global variables, e.g. a budget such as "
+                                      "{debt: 6000}.", "variable")
 
 
 @dataclass(slots=True, kw_only=True)

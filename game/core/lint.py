@@ -10,19 +10,19 @@ endings and words per role and language.
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from .load.crosscheck import at
 from .diagnostics import Report
+from . import lint_numbers
+from .words import words
 from .load.loader import Loaded, load_sources
 from .paths import asset_roots  # noqa: F401 - part of lint's interface
 from .lintview import Sources, apply_ignores
 from .translate.catalog import progress
 
 END = "end"
-WORD = re.compile(r"[\w’'-]+", re.UNICODE)
 LONG_TEXT = 1200  # characters; longer scene texts need scrolling on small screens
 
 
@@ -48,6 +48,7 @@ def lint(dirs: list[str], simulate_runs: int = 150) -> LintResult:
         _assets(loaded, dirs, report)
         _reasons(data, report)
         _long_texts(data, report)
+        lint_numbers.check_constants(data, report)
         if simulate_runs:
             _unreached_endings(data, report, simulate_runs)
     silenced = apply_ignores(report, Sources({s.shown: s.path for s in loaded.sources}))
@@ -182,8 +183,10 @@ def _usage(loaded: Loaded, report: Report) -> None:
         if name not in usage.flags_read:
             _warn_at(report, wheres[0], f"flag \"{name}\" is set but never read", code="L506")
     variables = loaded.data.get("variables", {})
+    costs_read, profiles_set = lint_numbers.budget_usage(loaded.data)
     for name, spec in variables.items():
-        read, written = name in usage.vars_read, name in usage.vars_set
+        read = name in usage.vars_read or name in costs_read
+        written = name in usage.vars_set or name in profiles_set
         set_by_campaign = any(name in c.get("vars", {}) for c in loaded.data.get("campaigns", {}).values())
         path, line, col = at(spec)
         if written and not read:
@@ -292,14 +295,21 @@ def _unreached_endings(data: dict, report: Report, runs: int) -> None:
     except Exception as exc:  # pragma: no cover - build of checked content should not fail
         report.error("content", 1, 1, f"internal error while building content: {exc}", code="L599")
         return
+    clamped: dict[str, list] = {}
+    played = 0
     for cid, camp in data.get("campaigns", {}).items():
         reached_end: set[str] = set()
         reached_epi: set[str] = set()
-        for policy in ("random", "engaged", "idle"):
-            result = simulate(content, cid, runs=runs if policy == "random" else max(10, runs // 5),
-                              seed=0, policy=policy)
+        # engaged play reaches the endings a good run can still have by chance ("low is not zero")
+        for policy, n in (("random", runs), ("engaged", max(30, runs)), ("idle", max(20, runs // 2))):
+            result = simulate(content, cid, runs=n, seed=0, policy=policy)
             reached_end |= set(result.endings)
             reached_epi |= set(result.epilogues)
+            played += result.runs
+            for where, (times, var, worst) in result.clamped.items():
+                entry = clamped.setdefault(where, [0, var, worst])
+                entry[0] += times
+                entry[2] = worst if abs(worst) > abs(entry[2]) else entry[2]
         for ending in camp["endings"]:
             if ending["id"] not in reached_end:
                 path, line, col = at(ending)
@@ -312,29 +322,29 @@ def _unreached_endings(data: dict, report: Report, runs: int) -> None:
                     path, line, col = at(ep)
                     report.warning(path, line, col, f"epilogue '{ep['id']}' of '{who}' was not reached "
                                                     f"in simulated playthroughs of campaign '{cid}'", code="L514")
+    lint_numbers.check_clamped(data, clamped, played, report)
 
 
 # -- stats -------------------------------------------------------------------------------------
-def words(text: str) -> int:
-    return len(WORD.findall(text))
-
-
 def stats(data: dict) -> dict[str, Any]:
     """Counts per role and language: scenes, choices, endings, words."""
     graph = _Graph(data)
     langs = list(data.get("languages", {})) or ["en"]
     default = next((k for k, v in data.get("languages", {}).items() if v.get("default")), langs[0])
     by_role: dict[str, dict[str, Any]] = {}
+    campaigns: dict[str, dict[str, str]] = {}
     for cid, camp in data.get("campaigns", {}).items():
         role = camp["role"]
-        entry = by_role.setdefault(role, {"campaigns": [], "scenes": set(), "endings": 0})
+        campaigns[cid] = {"role": role, "kind": camp["kind"]}
+        entry = by_role.setdefault(role, {"campaigns": [], "scenes": set(), "endings": 0, "profiles": []})
         entry["campaigns"].append(cid)
+        entry["profiles"] += [p["id"] for p in camp.get("profiles", []) if p["id"] not in entry["profiles"]]
         entry["scenes"] |= graph.reach.get(cid, set())
         entry["endings"] += len(camp["endings"])
         entry.setdefault("texts", []).extend(_campaign_texts(camp, data))
     out: dict[str, Any] = {"scenes": len(data.get("scenes", {})),
                            "choices": sum(len(s.get("choices", [])) for s in data.get("scenes", {}).values()),
-                           "facts": len(data.get("facts", {})), "roles": {}}
+                           "facts": len(data.get("facts", {})), "roles": {}, "campaigns": campaigns}
     for role, entry in by_role.items():
         texts = list(entry["texts"])
         for sid in entry["scenes"]:
@@ -351,8 +361,9 @@ def stats(data: dict) -> dict[str, Any]:
                 if got:
                     count[lang] += words(got)
         choices = sum(len(data["scenes"][s].get("choices", [])) for s in entry["scenes"])
-        out["roles"][role] = {"campaigns": entry["campaigns"], "scenes": len(entry["scenes"]),
-                              "choices": choices, "endings": entry["endings"], "words": count}
+        out["roles"][role] = {"campaigns": entry["campaigns"], "profiles": entry["profiles"],
+                              "scenes": len(entry["scenes"]), "choices": choices, "endings": entry["endings"],
+                              "words": count}
     return out
 
 

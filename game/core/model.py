@@ -74,10 +74,17 @@ class Model:
         self.variables: dict[str, dict] = spec["variables"]
         self.kinds = {k: v["kind"] for k, v in self.variables.items()}
         self.starts = {k: float(v.get("start", 50)) for k, v in self.variables.items()}
+        # the worst value a change may take each variable to: a floor for good things, a ceiling for risks
+        self.floors = {k: float(v["floor"]) for k, v in self.variables.items() if v.get("floor") is not None}
+        self.ceilings = {k: float(v["ceiling"]) for k, v in self.variables.items() if v.get("ceiling") is not None}
         self.modifiers = [Modifier(m, symbols) for m in spec.get("modifiers", [])]
-        self.daily = [(Rule(d["if"], symbols) if d.get("if") else None,
-                       [Effect(e, symbols, d["why"]) for e in d["do"]], d["why"])
-                      for d in spec.get("daily", [])]
+        # (condition, effects, reason) per daily rule, for the player and for an officer's residents
+        self.daily: list[tuple] = []
+        self.daily_residents: list[tuple] = []
+        for d in spec.get("daily", []):
+            rule = (Rule(d["if"], symbols) if d.get("if") else None,
+                    [Effect(e, symbols, d["why"]) for e in d["do"]], d["why"])
+            (self.daily_residents if d.get("who") == "residents" else self.daily).append(rule)
         self.max_step = float(spec.get("max_step", 10))
         risk = spec["risk"]
         self.intercept = float(risk["intercept"])

@@ -69,6 +69,18 @@ class Role:
 
 
 @dataclass(slots=True, kw_only=True)
+class Budget:
+    """What makes a number variable a budget the player sees and spends (energy, money, debt)."""
+
+    WHAT: ClassVar[str] = "budget"
+    name: Text = s.text("What the player sees, e.g. 'Energy' or 'Money'.", True)
+    description: Text | None = s.text("What it stands for and how it fills up, in plain words.")
+    icon: str | None = s.string("Icon name in assets/icons/ (without .svg).")
+    unit: Text | None = s.text("Written after the amount, e.g. 'kr'.")
+    sources: list[Source] = s.sources("Where its amounts come from, or the word 'assumption'.")
+
+
+@dataclass(slots=True, kw_only=True)
 class Variable:
     """A global story variable."""
 
@@ -79,6 +91,16 @@ class Variable:
     min: float | None = s.number("Lowest value (numbers).")
     max: float | None = s.number("Highest value (numbers).")
     description: Text | None = s.text("What it is for.")
+    budget: Budget | None = s.record(Budget, "Makes the variable a budget the player sees and spends: "
+                                             "choices may 'cost' it, and a choice the player cannot pay for "
+                                             "is not offered.")
+
+    @property
+    def lowest(self) -> float | None:
+        """The lowest value it may take: its min, or 0 for a budget without one."""
+        if self.min is not None:
+            return self.min
+        return 0.0 if self.budget is not None else None
 
     def start(self) -> Any:
         """The value it holds when a playthrough begins."""

@@ -11,6 +11,7 @@ import textwrap
 from typing import Callable, TextIO
 
 from ..core.content import Content
+from ..core.play import preview as pv
 from ..core.play.engine import CONTINUE, Engine
 from ..core.play.playthrough import Playthrough
 
@@ -18,11 +19,13 @@ WIDTH = 72
 
 
 class TextGame:
-    def __init__(self, content: Content, lang: str, read: Callable[[], str | None], out: TextIO):
+    def __init__(self, content: Content, lang: str, read: Callable[[], str | None], out: TextIO,
+                 preview: str | None = None):
         self.c = content
         self.lang = lang
         self.read = read
         self.out = out
+        self.level = preview or pv.default_level("home")
 
     # -- output helpers ------------------------------------------------------------------
     def t(self, text: dict | None) -> str:
@@ -171,9 +174,14 @@ class TextGame:
             self.say(f"({self.ui('text.fact')}: {self.t(fact.text)})")
         offered = e.choices()
         self.say("")
+        if len(offered) > 1 and any(c.cost for c in offered + e.locked()) and self.budget_line():
+            self.say(self.budget_line())
         for i, choice in enumerate(offered, 1):
             label = self.ui("ui.continue") if choice is CONTINUE else self.t(choice.text)
             self.say(f"{i}. {label}{self.preview(choice)}")
+        for choice in e.locked():
+            self.say("   " + self.ui("preview.locked", what=self.amounts(pv.costs(self.c, choice)),
+                                     choice=self.t(choice.text)))
         picked = self.ask(len(offered))
         if picked is None:
             return False
@@ -181,19 +189,51 @@ class TextGame:
         return True
 
     def preview(self, choice) -> str:
+        """What the preview level allows about a choice, and its price (shown at every level)."""
+        out = ""
+        hints = pv.hints(self.c, choice, self.level)
+        if hints:
+            parts = []
+            for h in hints:
+                who = f"{self.t(self.c.characters[h.owner].name)}: " if h.owner else ""
+                verdict = f" {self.ui('preview.' + h.verdict)}" if h.verdict else ""
+                parts.append(f"{who}{self.var_name(h.var)}{verdict}")
+            out += f" ({self.ui('preview.touches')}: {', '.join(parts)})"
+        costs = pv.costs(self.c, choice)
+        if costs:
+            out += f" [{self.ui('preview.costs', what=self.amounts(costs))}]"
+        return out
+
+    def amounts(self, pairs) -> str:
+        """Budgets and amounts as words: "Energy 1, Money 100 kr"."""
         parts = []
-        for owner, var, sign in choice.preview:
-            if var not in self.c.model.variables:
-                continue
-            who = f"{self.t(self.c.characters[owner].name)}: " if owner else ""
-            word = self.ui("ui.up") if sign > 0 else self.ui("ui.down") if sign < 0 else self.ui("ui.changes")
-            parts.append(f"{who}{self.var_name(var)} {word}")
-        return f" ({self.ui('text.moves')}: {', '.join(parts)})" if parts else ""
+        for name, amount in pairs:
+            budget = self.c.variables[name].budget
+            unit = self.t(budget.unit) if budget is not None else ""
+            label = self.t(budget.name) if budget is not None else name
+            parts.append(f"{label} {amount:g}" + (f" {unit}" if unit else ""))
+        return ", ".join(parts)
+
+    def budget_line(self) -> str:
+        e = self.engine
+        names = list(pv.budgets(self.c))
+        if e is None or e.state.subject is None or not names:
+            return ""
+        shown = [(n, round(e.state.vars.get(n, 0))) for n in names if e.state.vars.get(n, 0) or n != "debt"]
+        return self.ui("preview.budgets", what=self.amounts(shown))
 
     def changes(self, log: list[dict]) -> None:
         shown = False
+        budgets = pv.budgets(self.c)
         for entry in log:
             var = entry["var"]
+            if var in budgets:
+                shown = True
+                before, after = round(entry["before"]), round(entry["after"])
+                reason = self.t(entry.get("why"))
+                self.say(f"- {self.t(budgets[var].budget.name)} {before} -> {after}"
+                         + (f". {reason}" if reason else ""))
+                continue
             if var not in self.c.model.variables:
                 continue
             shown = True
@@ -218,6 +258,8 @@ class TextGame:
                 if spec["kind"] == "fixed" and who is None:
                     continue
                 self.say(f"  {self.t(spec['name'])}: {round(values.get(var, 0))} / 100")
+            if who is None and self.budget_line():
+                self.say("  " + self.budget_line())
             self.estimate(who)
         self.say(self.ui("ui.model_note"))
 

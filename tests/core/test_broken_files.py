@@ -98,7 +98,7 @@ def test_lint_cli_prints_no_traceback_for_any_broken_file():
 
 @pytest.mark.parametrize("argv, words", [
     (["simulate", "--runs", "many"], "invalid int value"),
-    (["simulate", "--policy", "lazy"], "invalid choice"),
+    (["simulate", "--policy", "lazy"], "unknown policy 'lazy'"),
     (["simulate", "--role", "warden"], "no campaign for role 'warden'"),
     (["play-text", "--lang", "xx"], "unknown language 'xx'"),
     (["--size", "huge"], "expected a size like 1280x720"),

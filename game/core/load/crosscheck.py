@@ -46,8 +46,18 @@ def crosscheck(data: dict[str, Any], positions: dict, report: Report) -> None:
              if s.get("event") and s["event"].get("pool")}
     for name, camp in data.get("campaigns", {}).items():
         _check_campaign(name, camp, data, model_vars, report)
+    budgets = {k for k, v in data.get("variables", {}).items() if v.get("budget")}
+    for name, var in data.get("variables", {}).items():
+        if var.get("budget") and var["type"] != "number":
+            err(report, var, f"budget '{name}' must be a number variable (type: number)", code="C427")
     for name, scene in data.get("scenes", {}).items():
         _check_scene(name, scene, pools, report)
+        for choice in scene.get("choices", []):
+            for var in choice.get("cost", {}):
+                if var not in budgets:
+                    err(report, choice, f"'{var}' in the cost of a choice is not a budget"
+                                        f"{did_you_mean(var, budgets)}; declare it under 'variables:' "
+                                        "with a 'budget:' entry", code="C428")
 
 
 def _check_languages(data: dict, positions: dict, report: Report) -> None:
@@ -59,6 +69,15 @@ def _check_languages(data: dict, positions: dict, report: Report) -> None:
 
 
 def _check_model(model: dict, model_vars: set[str], report: Report) -> None:
+    for name, var in model["variables"].items():
+        risk = var["kind"] == "risk"
+        if "floor" in var and (risk or var["kind"] == "fixed"):
+            err(report, var, f"'{name}' is a {var['kind']} variable; give it a 'ceiling' (the worst a risk "
+                             "may rise to) rather than a 'floor'" if risk else
+                             f"'{name}' is fixed and never changes, so it takes no 'floor'", code="C430")
+        if "ceiling" in var and not risk:
+            err(report, var, f"'{name}' is not a risk variable; give it a 'floor' (the worst it may fall "
+                             "to) rather than a 'ceiling'", code="C430")
     seen: set[str] = set()
     for factor in model["risk"]["factors"]:
         var = factor["var"]
@@ -96,6 +115,9 @@ def _check_campaign(name: str, camp: dict, data: dict, model_vars: set[str], rep
         for var in prof["start"]:
             if var not in model_vars:
                 err(report, prof, f"'{var}' in profile '{prof['id']}' is not a model variable", code="C414")
+        for var in prof.get("vars", {}):
+            if var in model_vars:
+                err(report, prof, f"'{var}' is a model variable; set it in the profile's start values", code="C429")
     ids = [p["id"] for p in camp.get("profiles", [])]
     if len(ids) != len(set(ids)):
         err(report, camp, f"campaign '{name}' has two profiles with the same id", code="C415")

@@ -32,6 +32,10 @@ MODEL_VARIABLE = Obj({
     "start": F(Num(lo=0, hi=100), doc="Starting value (0-100) when a profile does not say.", default=50),
     "description": F(Text(), True, "What the variable stands for, in plain words."),
     "icon": F(Str(), doc="Icon name in assets/icons/ (without .svg)."),
+    "floor": F(Num(lo=0, hi=100), doc="For a protective or modifier variable: losses stop at this value "
+               "(a second chance: the story never takes it lower). Left out, losses may go down to 0."),
+    "ceiling": F(Num(lo=0, hi=100), doc="For a risk variable: increases stop at this value (no one is "
+                 "beyond reach). Left out, a risk may rise to 100."),
 }, name="model variable")
 
 MODIFIER = Obj({
@@ -49,6 +53,9 @@ MODIFIER = Obj({
 }, name="modifier")
 
 DAILY = Obj({
+    "who": F(Enum(("player", "residents")), doc="player: the resident the player plays; residents: each "
+             "resident an officer campaign follows, in turn (bare variables mean that resident's).",
+             default="player"),
     "if": F(Condition(), doc="Applies at the end of a day when this holds."),
     "do": F(Effects(), True, "Effects on the subject(s)."),
     "why": F(Text(), True, "Reason shown in the end-of-day summary."),

@@ -16,99 +16,20 @@ the place in the content, so a seed and a list of choices always replay the same
 from __future__ import annotations
 
 import copy
+import zlib
 from dataclasses import dataclass
-from functools import partial
-from typing import Any, Callable
 
 from ..content import Campaign, Choice, Content, Ending, Epilogue, Scene
 from ..model import Estimate
+from .changes import Changes
+from .flow import CONTINUE, Flow
+from .context import Context, _mix
 from .state import GameState
 
-MASK64 = (1 << 64) - 1
-
-
-def _mix(seed: int, step: int, site: int) -> float:
-    """A well-mixed number in [0, 1) from three integers (splitmix64 finaliser)."""
-    x = (seed * 0x9E3779B97F4A7C15 + step * 0xBF58476D1CE4E5B9 + site * 0x94D049BB133111EB) & MASK64
-    x ^= x >> 30
-    x = (x * 0xBF58476D1CE4E5B9) & MASK64
-    x ^= x >> 27
-    x = (x * 0x94D049BB133111EB) & MASK64
-    x ^= x >> 31
-    return x / 18446744073709551616.0
-
-
-CONTINUE = Choice(index=-1, id="continue", text={}, cond=None, effects=[], why=None, goto=None,
-                  draw=None, tags=(), follows=(), breaks=(), feedback=None, preview=())
-DRAW_SITE = 0x5EED
 
 
 class EngineError(Exception):
     """A request the engine cannot carry out in its current state (a bug in the caller)."""
-
-
-class Context:
-    """What rules see while they run: the state's containers and a few services."""
-
-    __slots__ = ("engine", "vars", "flags", "seen", "today", "subject", "chars", "day", "phase", "slot",
-                 "profile", "campaign", "role", "value", "delta", "why", "seed", "step", "record", "change")
-
-    def __init__(self, engine: "Engine"):
-        self.engine = engine
-        # change(owner, var, op, value): used by compiled effects, once for every change made, so it
-        # goes straight to the engine rather than through a method of this class.
-        self.change: Callable[[str | None, str, str, float], None] = partial(engine.apply_change, ctx=self)
-        self.value = 0.0
-        self.delta = 0.0
-        self.why: dict | None = None
-        self.record = True
-        self.bind(engine.state)
-
-    def bind(self, state: GameState) -> None:
-        camp = self.engine.campaign
-        self.vars = state.vars
-        self.flags = state.flags
-        self.seen = state.seen
-        self.today = state.today
-        self.subject = state.subject if state.subject is not None else self.engine.blank_subject
-        self.chars = state.chars
-        self.day = float(state.day)
-        self.slot = ""
-        self.phase = ""
-        self.profile = state.profile or ""
-        self.campaign = camp.id
-        self.role = camp.role
-        self.seed = state.seed
-
-    # services used by compiled rules
-    def chance(self, percent: float, site: int) -> bool:
-        return _mix(self.seed, self.engine.state.step, site) * 100.0 < percent
-
-    def set_global(self, name: str, op: str, value: Any) -> None:
-        spec = self.engine.content.variables.get(name)
-        if op == "+=":
-            value = self.vars.get(name, 0) + value
-        elif op == "-=":
-            value = self.vars.get(name, 0) - value
-        if spec is not None and isinstance(value, (int, float)) and not isinstance(value, bool):
-            if spec.min is not None:
-                value = max(spec.min, value)
-            if spec.max is not None:
-                value = min(spec.max, value)
-        self.vars[name] = value
-
-    def subject_risk(self) -> float:
-        return self.engine.content.model.risk(self.subject)
-
-    def char_risk(self, who: str) -> float:
-        return self.engine.content.model.risk(self.chars.get(who, {}))
-
-    def average(self, var: str) -> float:
-        return self.engine.average(var)
-
-    def principle_score(self, pid: str) -> float:
-        followed, broken = self.engine.state.principles.get(pid, (0, 0))
-        return float(followed - broken)
 
 
 @dataclass(slots=True)
@@ -118,7 +39,7 @@ class EndingView:
     epilogues: list[tuple[str, Epilogue | None, Estimate]]   # (character, epilogue, estimate)
 
 
-class Engine:
+class Engine(Flow, Changes):
     def __init__(self, content: Content, state: GameState):
         self.content = content
         self.state = state
@@ -129,6 +50,8 @@ class Engine:
         self.blank_subject = dict(content.model.starts)
         self.blocks = self._blocks()
         self._candidates: dict[str, list] = {}
+        self._orders: dict[str, list[float]] = {}  # scene id -> a sort key per choice, from the seed
+        self.clamped: dict[str, list] = {}  # effect pointer -> [times, variable, worst value]: for lint
         self._risk_of: tuple[tuple | None, float] = (None, 0.0)  # (values the risk came from, risk)
         self.ctx = Context(self)
         self._sync()
@@ -161,6 +84,7 @@ class Engine:
             state.subject = {k: float(v) for k, v in content.model.starts.items()}
             state.subject.update({k: float(v) for k, v in prof.start.items()})
             state.flags.update(prof.flags)
+            state.vars.update(prof.vars)
         engine = cls(content, state)
         engine._enter_block(0)
         return engine
@@ -212,14 +136,45 @@ class Engine:
         return day.slots[min(self.state.slot, len(day.slots) - 1)][0]
 
     def choices(self) -> list[Choice]:
-        """The choices on offer now, in order; a lone CONTINUE when the scene has none."""
+        """The choices on offer now, in the order to show them; a lone CONTINUE when there are none.
+
+        A choice is on offer when its condition holds and the player can pay its cost. The order is
+        drawn from the seed and the scene (the same for everyone playing with the same seed, so a class
+        sees the same order), unless the scene pins it with `order: fixed`.
+        """
         scene = self.scene
         if scene is None:
             return []
         ctx = self.ctx
         # `rule.fn or rule`: once a rule has been compiled, call its function without the wrapper
-        offered = [c for c in scene.choices if c.cond is None or (c.cond.fn or c.cond)(ctx)]
+        offered = [c for c in scene.choices if (c.cond is None or (c.cond.fn or c.cond)(ctx))
+                   and (not c.cost or self.affordable(c))]
+        if len(offered) > 1 and scene.order != "fixed":
+            keys = self._order_of(scene)
+            offered.sort(key=lambda c: keys[c.index])
         return offered or [CONTINUE]
+
+    def locked(self) -> list[Choice]:
+        """Choices whose condition holds but whose cost the player cannot pay now, in the scene's order:
+        a front end may show them greyed out, with what they cost."""
+        scene = self.scene
+        if scene is None:
+            return []
+        ctx = self.ctx
+        out = [c for c in scene.choices if c.cost and (c.cond is None or (c.cond.fn or c.cond)(ctx))
+               and not self.affordable(c)]
+        if len(out) > 1 and scene.order != "fixed":
+            keys = self._order_of(scene)
+            out.sort(key=lambda c: keys[c.index])
+        return out
+
+    def _order_of(self, scene: Scene) -> list[float]:
+        keys = self._orders.get(scene.id)
+        if keys is None:
+            site = zlib.crc32(scene.id.encode("utf-8"))
+            keys = [_mix(self.state.seed, site, i) for i in range(len(scene.choices))]
+            self._orders[scene.id] = keys
+        return keys
 
     def scene_text(self, scene: Scene | None = None) -> dict:
         """The text to show for a scene: its first variant whose condition holds, else its text."""
@@ -313,6 +268,8 @@ class Engine:
         i = choice.index
         if not (0 <= i < len(scene.choices) and scene.choices[i] is choice):
             return False
+        if choice.cost and not self.affordable(choice):
+            return False
         return choice.cond is None or bool((choice.cond.fn or choice.cond)(self.ctx))
 
     def choose_id(self, choice_id: str) -> None:
@@ -375,248 +332,3 @@ class Engine:
                 self._start_day()
                 return
         raise EngineError(f"no saved start of day {day_number}")
-
-    # -- the flow ----------------------------------------------------------------------------
-    def _sync(self) -> None:
-        ctx = self.ctx
-        ctx.day = float(self.state.day)
-        if self.blocks:
-            ctx.phase = self.phase
-            ctx.slot = self.slot_name
-
-    def _enter_block(self, index: int) -> None:
-        st = self.state
-        while index < len(self.blocks):
-            block = self.blocks[index]
-            st.block = index
-            self._sync()
-            if block.days and (block.cond is None or block.cond(self.ctx)):
-                st.day_index = 0
-                self._start_day(intro=block.intro)
-                return
-            index += 1
-        self._finish()
-
-    def _start_day(self, intro: str | None = None) -> None:
-        st = self.state
-        st.slot = 0
-        st.today.clear()
-        st.log.clear()
-        st.after = None
-        self._sync()
-        st.days.append(st.snapshot())
-        if intro:
-            st.after = self._slot_scene()
-            self._play(intro)
-        else:
-            self._enter_slot()
-
-    def _slot_scene(self) -> str:
-        day = self.day
-        return day.slots[self.state.slot][1]
-
-    def _enter_slot(self) -> None:
-        st = self.state
-        self._sync()
-        name, own = self.day.slots[st.slot]  # as slot_name and _slot_scene() give them, looked up once
-        st.step += 1
-        event = self._draw(self._slot_candidates(name))
-        if event is not None:
-            sid, ev = event
-            st.after = None if ev.takes_slot else own
-            self._play(sid)
-        else:
-            st.after = None
-            self._play(own)
-
-    def _slot_candidates(self, slot: str) -> list:
-        """Events that may open this slot, highest priority first (merged once per slot name)."""
-        got = self._candidates.get(slot)
-        if got is None:
-            events = self.campaign.slot_events
-            got = sorted(events.get(slot, []) + events.get("*", []), key=lambda item: -item[1].priority)
-            self._candidates[slot] = got
-        return got
-
-    def _draw(self, candidates: list) -> tuple[str, Any] | None:
-        """The event to play: the best priority among eligible ones, then by weight."""
-        if not candidates:
-            return None
-        ctx = self.ctx
-        st = self.state
-        phase = self.phase
-        best: list[tuple[str, Any]] = []
-        top = None
-        for sid, ev in candidates:  # sorted by priority, highest first
-            if top is not None and ev.priority < top:
-                break
-            if ev.once and sid in st.seen:
-                continue
-            if ev.phases and phase not in ev.phases:
-                continue
-            if ev.pool and self.campaign.id not in ev.campaigns:
-                continue
-            if ev.cond is not None and not ev.cond(ctx):
-                continue
-            top = ev.priority
-            best.append((sid, ev))
-        if not best:
-            return None
-        total = sum(ev.weight for _, ev in best)
-        if total <= 0:
-            return best[0]
-        pick = _mix(st.seed, st.step, DRAW_SITE) * total
-        for item in best:
-            pick -= item[1].weight
-            if pick < 0:
-                return item
-        return best[-1]
-
-    def _play(self, sid: str) -> None:
-        st = self.state
-        st.status = "scene"
-        st.scene = sid
-        st.step += 1
-        st.seen[sid] = st.seen.get(sid, 0) + 1
-        scene = self.content.scenes[sid]
-        if scene.effects:
-            self._run_effects(scene.effects)
-
-    def _take(self, choice: Choice, scene: Scene | None = None) -> None:
-        """Carry out a choice on offer in the current scene (`scene`, when the caller has it)."""
-        st = self.state
-        ctx = self.ctx
-        if scene is None:
-            scene = self.scene  # effects cannot change the scene, so this is the scene throughout
-        before = self.mean_risk()
-        if choice.tags:
-            for tag in choice.tags:
-                if tag not in st.today:
-                    st.today.append(tag)
-        if choice.follows:
-            for pid in choice.follows:
-                st.principles.setdefault(pid, [0, 0])[0] += 1
-        if choice.breaks:
-            for pid in choice.breaks:
-                st.principles.setdefault(pid, [0, 0])[1] += 1
-        if choice.effects:
-            self._run_effects(choice.effects)
-            after = self.mean_risk()
-        else:
-            after = before  # nothing ran that could move it
-        st.history.append({
-            "day": st.day, "block": st.block, "phase": ctx.phase, "slot": ctx.slot,
-            "scene": scene.id if scene else "", "choice": choice.id,
-            "risk_before": round(before, 3), "risk_after": round(after, 3),
-        })
-        st.step += 1
-        if choice.draw:
-            event = self._draw(self.content.pools.get(choice.draw, []))
-            if event is not None:
-                self._play(event[0])
-                return
-            self._goto("end")
-            return
-        if choice is CONTINUE and scene is not None:
-            self._goto(scene.next or "end")
-            return
-        self._goto(choice.goto or "end")
-
-    def _goto(self, target: str) -> None:
-        if target != "end":
-            self._play(target)
-            return
-        st = self.state
-        if st.after:
-            nxt, st.after = st.after, None
-            self._play(nxt)
-            return
-        st.slot += 1
-        if st.slot < len(self.day.slots):
-            self._enter_slot()
-            return
-        self._end_day()
-
-    def _end_day(self) -> None:
-        st = self.state
-        st.status = "day_end"
-        st.scene = None
-        st.slot = max(0, len(self.day.slots) - 1)
-        if st.subject is not None and self.content.model.daily:
-            for cond, effects, _why in self.content.model.daily:
-                if cond is None or cond(self.ctx):
-                    self._run_effects(effects)
-
-    def _finish(self) -> None:
-        st = self.state
-        st.status = "ending"
-        st.scene = None
-        st.block = max(0, len(self.blocks) - 1)
-        self._sync()
-        ctx = self.ctx
-        chosen = self.campaign.endings[-1]
-        for ending in self.campaign.endings:
-            if ending.cond is None or ending.cond(ctx):
-                chosen = ending
-                break
-        st.ending = chosen.id
-
-    def _epilogue(self, who: str) -> Epilogue | None:
-        ch = self.content.characters[who]
-        ctx = self.ctx
-        saved = ctx.subject
-        ctx.subject = self.state.chars[who]
-        try:
-            for ep in ch.epilogues:
-                if ep.cond is None or ep.cond(ctx):
-                    return ep
-        finally:
-            ctx.subject = saved
-        return None
-
-    # -- effects -------------------------------------------------------------------------------
-    def _run_effects(self, effects: list) -> None:
-        ctx = self.ctx
-        for effect in effects:
-            ctx.why = effect.why
-            (effect.fn or effect)(ctx)  # compiled: call its function without the wrapper
-        ctx.why = None
-
-    def apply_change(self, owner: str | None, var: str, op: str, value: float, ctx: Context) -> None:
-        st = self.state
-        if owner is None:
-            target = ctx.subject
-            if target is self.blank_subject:
-                return  # a campaign without a player subject; lint reports such rules
-        else:
-            target = st.chars.get(owner)
-            if target is None:
-                return
-        model = self.content.model
-        old = target.get(var, 0.0)
-        if var in model.kinds:
-            if op == "=":
-                new = float(value)
-            else:
-                delta = float(value) if op == "+=" else -float(value)
-                if model.modifiers and delta:
-                    delta = model.scaled(var, delta, target, ctx)
-                new = old + delta
-            new = 0.0 if new < 0.0 else 100.0 if new > 100.0 else new
-        else:
-            new = float(value) if op == "=" else old + (value if op == "+=" else -value)
-        if new == old:
-            return
-        target[var] = new
-        if ctx.record:
-            who = owner if owner is not None else ("" if target is st.subject else _owner_of(st, target))
-            st.log.append({"who": who, "var": var, "before": round(old, 3), "after": round(new, 3),
-                           "why": ctx.why})
-
-
-def _owner_of(state: GameState, values: dict) -> str:
-    for k, v in state.chars.items():
-        if v is values:
-            return k
-    return ""
-

@@ -1,11 +1,9 @@
-"""Headless playthroughs in bulk, to see how a story's outcomes spread.
+"""Headless playthroughs in bulk, to see how a story's outcomes spread and how long it takes to read.
 
-Policies:
-  random   - any offered choice, uniformly;
-  engaged  - prefers choices tagged with activities whose policy is "engaged" (work, school, health,
-             family, contact...) and, for officers, choices that follow principles;
-  idle     - the opposite: prefers "idle" activities and choices that break principles.
-Ties are broken at random, so engaged and idle runs still differ from each other.
+The policies (how the simulated player chooses) are in policies.py. Each run also counts what a
+player would read: the words shown (scene titles and texts, the choices offered, the reason shown
+after a choice, the ending and its epilogues) and the decisions made (scenes offering two or more
+choices), and turns them into minutes at 200 words a minute and 5 seconds a decision.
 """
 
 from __future__ import annotations
@@ -16,10 +14,13 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from ..content import Choice, Content
-from .engine import CONTINUE, Engine
 from ..gcpause import gc_paused
+from ..words import words
+from .engine import CONTINUE, Engine
+from .policies import BASIC as POLICIES, Policy, PolicyError, make_policy  # noqa: F401 - re-exported
 
-POLICIES = ("random", "engaged", "idle")
+WORDS_PER_MINUTE = 200
+SECONDS_PER_DECISION = 5
 
 
 @dataclass
@@ -38,6 +39,12 @@ class SimResult:
     choice_runs: dict[str, list[float]] = field(default_factory=dict)  # choice key -> final risks
     steps: int = 0
     choices_made: int = 0
+    clamped: dict[str, list] = field(default_factory=dict)  # effect pointer -> [times, variable, worst value]
+    words: list[int] = field(default_factory=list)       # per run
+    decisions: list[int] = field(default_factory=list)   # per run
+
+    def minutes(self) -> list[float]:
+        return [w / WORDS_PER_MINUTE + d * SECONDS_PER_DECISION / 60 for w, d in zip(self.words, self.decisions)]
 
     def summary(self) -> dict[str, Any]:
         def dist(xs: list[float]) -> dict[str, float]:
@@ -60,6 +67,9 @@ class SimResult:
             },
             "decisive": self.decisive(),
             "choices_per_run": round(self.choices_made / self.runs, 1) if self.runs else 0,
+            "minutes": {k: v for k, v in dist(self.minutes()).items() if k in ("mean", "p90")},
+            "words": round(statistics.fmean(self.words)) if self.words else 0,
+            "decisions": round(statistics.fmean(self.decisions), 1) if self.decisions else 0,
         }
 
     def decisive(self, top: int = 5) -> list[dict[str, Any]]:
@@ -79,39 +89,17 @@ class SimResult:
         return rows[:top]
 
 
-def _score(choice: Choice, content: Content) -> int:
-    score = 0
-    for tag in choice.tags:
-        activity = content.activities.get(tag)
-        policy = activity.policy if activity else "neutral"
-        score += 1 if policy == "engaged" else -1 if policy == "idle" else 0
-    return score + len(choice.follows) - len(choice.breaks)
-
-
-def make_policy(name: str, content: Content, rng: random.Random) -> Callable[[list[Choice]], Choice]:
-    if name not in POLICIES:
-        raise ValueError(f"unknown policy '{name}'; expected one of {', '.join(POLICIES)}")
-    if name == "random":
-        return rng.choice  # the same draw as offered[rng.randrange(len(offered))], with less work
-    sign = 1 if name == "engaged" else -1
-
-    def pick(offered: list[Choice]) -> Choice:
-        if len(offered) == 1:
-            return offered[0]
-        scores = [sign * _score(c, content) for c in offered]
-        best = max(scores)
-        tied = [c for c, s in zip(offered, scores) if s == best]
-        return tied[rng.randrange(len(tied))]
-    return pick
-
-
 @gc_paused  # a game's history and log live until it ends: no cycles to collect while it runs
 def play_once(content: Content, campaign: str, seed: int, policy: Callable[[list[Choice]], Choice],
-              profile: str | None = None, scenario: str | None = None, max_steps: int = 20000
-              ) -> tuple[Engine, list[str]]:
-    """Play one game to its end; returns the engine and the keys of the choices made."""
+              profile: str | None = None, scenario: str | None = None, max_steps: int = 20000,
+              reading: "Reading | None" = None) -> tuple[Engine, list[str]]:
+    """Play one game to its end; returns the engine and the keys of the choices made. With `reading`,
+    the words shown and the decisions made are counted into it."""
     engine = Engine.new(content, campaign, profile=profile, seed=seed, scenario=scenario)
     engine.ctx.record = False  # no one reads the day's list of changes (the day-end screen's) here
+    bind = getattr(policy, "bind", None)
+    if bind is not None:
+        bind(engine)
     taken: list[str] = []
     steps = 0
     while engine.state.status != "ending":
@@ -121,12 +109,57 @@ def play_once(content: Content, campaign: str, seed: int, policy: Callable[[list
         if engine.state.status == "scene":
             offered = engine.choices()
             picked = policy(offered)
+            if reading is not None:
+                reading.scene(engine, offered, picked)
             if picked is not CONTINUE:
                 taken.append(f"{engine.state.scene}:{picked.id}")
             engine.choose(picked)
         else:
             engine.proceed()
+    if reading is not None:
+        reading.ending(engine)
     return engine, taken
+
+
+class Reading:
+    """Counts what a player reads in one language: words shown and decisions made."""
+
+    def __init__(self, content: Content, lang: str):
+        self.content, self.lang = content, lang
+        self.words = 0
+        self.decisions = 0
+        self._counted: dict[int, int] = {}  # id of a text -> its words (texts are shared, not copied)
+
+    def count(self, text: dict | None) -> int:
+        if not text:
+            return 0
+        key = id(text)
+        n = self._counted.get(key)
+        if n is None:
+            n = self._counted[key] = words(self.content.text(text, self.lang))
+        return n
+
+    def reset(self) -> None:
+        self.words = self.decisions = 0
+
+    def scene(self, engine: Engine, offered: list[Choice], picked: Choice) -> None:
+        scene = engine.scene
+        if scene is None:
+            return
+        self.words += self.count(scene.title) + self.count(engine.scene_text(scene))
+        if len(offered) > 1:
+            self.decisions += 1
+            self.words += sum(self.count(c.text) for c in offered)
+        else:
+            self.words += 1  # "Continue"
+        self.words += self.count(picked.why)
+
+    def ending(self, engine: Engine) -> None:
+        view = engine.ending_view()
+        self.words += self.count(view.ending.title) + self.count(view.ending.text)
+        for _who, epilogue, _est in view.epilogues:
+            if epilogue is not None:
+                self.words += self.count(epilogue.title) + self.count(epilogue.text)
 
 
 def simulate(content: Content, campaign: str, runs: int = 100, seed: int = 0, policy: str = "random",
@@ -136,13 +169,22 @@ def simulate(content: Content, campaign: str, runs: int = 100, seed: int = 0, po
     reachable = _reachable_scenes(content, campaign)
     result.scenes_total = len(reachable)
     result.choices_total = sum(len(content.scenes[s].choices) for s in reachable)
+    reading = Reading(content, content.default_lang)
     for i in range(runs):
         rng = random.Random(seed * 1_000_003 + i)
         pick = make_policy(policy, content, rng)
         prof = profile
         if prof is None and camp.profiles:
             prof = camp.profiles[rng.randrange(len(camp.profiles))].id
-        engine, taken = play_once(content, campaign, seed + i, pick, profile=prof)
+        reading.reset()
+        engine, taken = play_once(content, campaign, seed + i, pick, profile=prof, reading=reading)
+        for where, (times, var, worst) in engine.clamped.items():
+            entry = result.clamped.setdefault(where, [0, var, worst])
+            entry[0] += times
+            if abs(worst) > abs(entry[2]):
+                entry[2] = worst
+        result.words.append(reading.words)
+        result.decisions.append(reading.decisions)
         st = engine.state
         risk = engine.mean_risk()
         result.risks.append(risk)

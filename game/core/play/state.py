@@ -45,6 +45,7 @@ class GameState:
     days: list[dict] = field(default_factory=list)       # state at the start of each day (what-if)
     ending: str | None = None
     skipped: list[str] = field(default_factory=list)
+    pending: list[list] = field(default_factory=list)    # [due day, scene, choice index, later index]
 
     def snapshot(self) -> dict:
         """This state as plain data, without the per-day snapshots (which hold copies of it).
@@ -131,7 +132,7 @@ _TYPES: dict[str, tuple] = {
     "status": (str,), "scene": (str, type(None)), "after": (str, type(None)), "vars": (dict,),
     "flags": (list,), "seen": (dict,), "subject": (dict, type(None)), "chars": (dict,),
     "today": (list,), "log": (list,), "history": (list,), "principles": (dict,), "days": (list,),
-    "ending": (str, type(None)), "skipped": (list,),
+    "ending": (str, type(None)), "skipped": (list,), "pending": (list,),
 }
 
 

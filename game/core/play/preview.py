@@ -1,0 +1,90 @@
+"""What a front end may show about a choice before the player takes it.
+
+A preview must not be an answer key. It has three levels:
+
+  off        nothing but the choice's words (and its price, see `costs`);
+  meters     which meters the choice touches, with no direction;
+  direction  for each meter, whether the change is better or worse *for the person*, never the
+             raw up or down (peer pressure going up is worse; it is drawn as worse).
+
+Only the choice's own immediate effects are previewed: what happens in the scene it leads to, what
+an event drawn from a pool does, and what a choice does days later (`later:`) are not. What changed,
+and why, is shown after the choice and at the end of the day.
+
+A choice's cost in the player's budgets is always shown: it is the price, not a hint, and a budget
+the player cannot see would not be a trade-off.
+
+The default level depends on the room; it is decided here, once, for every front end.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..content import Choice, Content, Variable
+
+OFF, METERS, DIRECTION = "off", "meters", "direction"
+LEVELS = (OFF, METERS, DIRECTION)
+BETTER, WORSE, UNCLEAR = "better", "worse", "unclear"
+
+# The default preview level of each room (docs/teachers.md and docs/trainers.md say why):
+#   home and kiosk: which meters, so a visitor sees what is at stake without being told what to pick;
+#   classroom: which meters, so students link choices to the risk factors they will discuss;
+#   training: off, because on a real unit nothing labels the options; the review comes afterwards.
+ROOM_DEFAULTS = {"home": METERS, "class": METERS, "training": OFF, "kiosk": METERS}
+
+
+def default_level(room: str) -> str:
+    """The preview level a room starts with ("home" for anything unknown)."""
+    return ROOM_DEFAULTS.get(room, ROOM_DEFAULTS["home"])
+
+
+@dataclass(frozen=True, slots=True)
+class Hint:
+    """One meter a choice touches: whose (None for the player), which, and, at the direction level,
+    whether the change is better or worse for that person ("" at the meters level)."""
+
+    owner: str | None
+    var: str
+    verdict: str = ""
+
+
+def hints(content: Content, choice: Choice, level: str) -> list[Hint]:
+    """The meters a choice touches, as the given level may show them, in the order of its effects.
+
+    Only model variables a player can see as meters are named (not fixed ones such as history, not
+    story counters); a change whose sign cannot be read off the effect is UNCLEAR.
+    """
+    if level not in (METERS, DIRECTION):
+        return []
+    kinds = content.model.kinds
+    out: list[Hint] = []
+    for owner, var, sign in choice.preview:
+        kind = kinds.get(var)
+        if kind is None or kind == "fixed":
+            continue
+        if level == METERS:
+            out.append(Hint(owner, var))
+            continue
+        if sign == 0:
+            verdict = UNCLEAR
+        else:
+            good = (sign < 0) if kind == "risk" else (sign > 0)
+            verdict = BETTER if good else WORSE
+        out.append(Hint(owner, var, verdict))
+    return out
+
+
+def costs(content: Content, choice: Choice) -> list[tuple[str, float]]:
+    """What the choice spends of the player's budgets, as (budget, amount): shown at every level."""
+    out = []
+    for name, amount in choice.cost.items():
+        spec = content.variables.get(name)
+        if spec is not None and spec.budget is not None and amount:
+            out.append((name, float(amount)))
+    return out
+
+
+def budgets(content: Content) -> dict[str, Variable]:
+    """The budgets the content declares (global variables with a `budget:` entry), by name."""
+    return {name: spec for name, spec in content.variables.items() if spec.budget is not None}
