@@ -31,9 +31,14 @@ Not counted in the play time, but reported: `debrief` (the campaign's discussion
 after play in class) and `feedback` (a trainer's note after each officer decision, shown only in
 training mode with feedback after each decision).
 
-A decision is a choice taken that is not "Continue" (the same count as `simulate`'s choices per run);
-`real` decisions are those where two or more choices were on offer. Words are runs of letters or
-digits, so "67,8 %" is one word and "—" is none.
+A decision is a choice taken that is not "Continue"; `real` decisions are those where two or more
+choices were on offer. Words are counted as `lint --stats` counts them (game/core/lint.py `words`).
+
+`simulate` (issue 11) reports `minutes`, `words` and `decisions` with a narrower measure: scene titles
+and texts, the choices offered (one word for a lone "Continue"), the reason of the choice taken, the
+ending and the epilogues, and as decisions only scenes that offered two or more choices. This script
+counts that measure too ("as simulate counts"), so the two can be checked against each other, and
+prints simulate's own figures beside it once simulate reports them.
 """
 
 from __future__ import annotations
@@ -54,6 +59,7 @@ if ROOT not in sys.path:
     sys.path.insert(0, ROOT)
 
 from game.core.content import Choice, Content, Fact  # noqa: E402
+from game.core.lint import words as lint_words  # noqa: E402
 from game.core.play.engine import CONTINUE, Engine  # noqa: E402
 from game.core.play.simulate import make_policy  # noqa: E402
 
@@ -62,12 +68,12 @@ SECONDS_PER_DECISION = 5
 POLICIES = ("engaged", "first", "random")
 PLAYED = ("start", "scene", "choices", "facts", "warnings", "consequences", "reflect", "ending", "chrome")
 EXTRA = ("debrief", "feedback")
-WORD = re.compile(r"[^\W_]+(?:[-'’.,][^\W_]+)*")  # "re-arrested", "don't", "67.8", "16,420" are one word
 FIELD = re.compile(r"\{[a-z_]+\}")
 
 
 def count_words(text: str) -> int:
-    return len(WORD.findall(text))
+    """Words as lint --stats and simulate count them."""
+    return lint_words(text)
 
 
 def minutes(words: float, decisions: float) -> float:
@@ -86,6 +92,12 @@ class Run:
     facts: list[str] = field(default_factory=list)
     ending: str = ""
     profile: str = ""
+    sim_words: int = 0        # as simulate counts (see the module's docstring)
+    sim_decisions: int = 0
+
+    @property
+    def sim_minutes(self) -> float:
+        return minutes(self.sim_words, self.sim_decisions)
 
     @property
     def played_words(self) -> int:
@@ -214,6 +226,7 @@ class Reader:
         for choice in offered:
             self.add("choices", self.c.ui("ui.continue", self.lang) if choice is CONTINUE else self.t(choice.text))
         picked = self.policy(offered)
+        self.as_simulate(e, offered, picked)
         if picked is not CONTINUE:
             self.run.decisions += 1
             self.bucket()[1] += 1
@@ -222,6 +235,17 @@ class Reader:
             if picked.feedback:
                 self.add("feedback", self.t(picked.feedback))
         e.choose(picked)
+
+    def as_simulate(self, e: Engine, offered: list[Choice], picked: Choice) -> None:
+        """The same scene counted the way simulate counts it."""
+        r = self.run
+        r.sim_words += count_words(self.t(e.scene.title if e.scene else None)) + count_words(self.t(e.scene_text()))
+        if len(offered) > 1:
+            r.sim_decisions += 1
+            r.sim_words += sum(count_words(self.t(c.text)) for c in offered)
+        else:
+            r.sim_words += 1
+        r.sim_words += count_words(self.t(picked.why))
 
     def day_end(self, e: Engine) -> None:
         c = self.c
@@ -253,6 +277,10 @@ class Reader:
         self.day_key = "ending"
         view = e.ending_view()
         self.run.ending = view.ending.id
+        self.run.sim_words += count_words(self.t(view.ending.title)) + count_words(self.t(view.ending.text))
+        for _who, ep, _est in view.epilogues:
+            if ep is not None:
+                self.run.sim_words += count_words(self.t(ep.title)) + count_words(self.t(ep.text))
         self.chrome("ending.later")
         self.add("ending", self.t(view.ending.title))
         self.add("ending", self.t(view.ending.text))
@@ -368,6 +396,10 @@ def summarise(runs: list[Run]) -> dict[str, Any]:
         "words": dist([float(r.played_words) for r in runs], 0),
         "decisions": dist([float(r.decisions) for r in runs], 0),
         "real_decisions": dist([float(r.real) for r in runs], 0),
+        "as_simulate": {"minutes": {"mean": round(statistics.fmean(r.sim_minutes for r in runs), 1),
+                                    "p90": round(pct([r.sim_minutes for r in runs], 0.9), 1)},
+                        "words": round(statistics.fmean(r.sim_words for r in runs)),
+                        "decisions": round(statistics.fmean(r.sim_decisions for r in runs), 1)},
         "words_by_kind": kinds,
         "facts_shown": {"total": dist([float(x) for x in facts_total], 0),
                         "distinct": dist([float(x) for x in facts_distinct], 0),
@@ -415,6 +447,9 @@ def table(results: dict[str, dict[str, dict[str, Any]]], facts: dict[str, dict[s
                          f"({n['median']:>5.1f} / {n['p90']:<5.1f})  "
                          f"{w['median']:>6.0f} / {w['p90']:<6.0f}  "
                          f"{d['median']:>4.0f} / {d['p90']:<4.0f} ({r['median']:.0f})")
+            a = s["as_simulate"]
+            lines.append(f"{'':<17} {'as simulate counts':<18} minutes mean {a['minutes']['mean']}, "
+                         f"p90 {a['minutes']['p90']}; words {a['words']}; decisions {a['decisions']}")
             sim = s.get("simulate")
             if sim:
                 lines.append(f"{'':<17} {'simulate':<8} {sim['runs']:>4}  minutes {sim.get('minutes')}  "

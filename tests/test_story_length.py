@@ -62,8 +62,18 @@ def test_words_decisions_and_minutes_of_a_known_story(tmp_path):
     assert story_length.minutes(200, 12) == 2.0         # 200 words a minute, 5 s a decision
 
 
-def test_word_count_keeps_numbers_and_contractions_whole():
-    assert story_length.count_words("Don't re-arrest 67.8% of 16,420 people — ok?") == 7
+def test_words_are_counted_as_lint_counts_them():
+    from game.core.lint import words
+    text = "Don't re-arrest 67.8% of 16,420 people — ok?"
+    assert story_length.count_words(text) == words(text)
+
+
+def test_the_measure_simulate_uses_is_counted_too(tmp_path):
+    content = story(tmp_path, STORY)
+    run = story_length.Reader(content, "en", story_length.first_policy).play("t", "p", seed=1)
+    # per day: title and text (5), both labels (6), the reason of the choice taken (2); then the ending
+    assert run.sim_words == 2 * (5 + 6 + 2) + (2 + 3)
+    assert run.sim_decisions == 2
 
 
 def test_every_shipped_campaign_is_measured(capsys):
