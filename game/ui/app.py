@@ -1,7 +1,7 @@
 """The window: the main loop, the screen stack, and what happens when something goes wrong.
 
-The game side (content, settings, the mode, the playthrough) is in session.py; screens see both
-through the narrow `Nav` interface (nav.py), modes through `Host`.
+The screen stack is in stack.py and the game side (content, settings, the mode, the playthrough) in
+session.py; screens see all of it through the narrow `Nav` interface (nav.py), modes through `Host`.
 
 The loop sleeps in `pygame.event.wait` until something happens, so a still screen costs almost no
 CPU; while a screen animates it draws at up to 60 frames a second and stops when the animation ends.
@@ -12,7 +12,6 @@ untouched. Content errors found at start-up are shown on screen and printed to t
 
 from __future__ import annotations
 
-import gc
 import logging
 import os
 import sys
@@ -38,13 +37,14 @@ from .nav import Screen
 from .options import Options
 from .picture_cache import PictureCache
 from .session import GameSession
+from .stack import ScreenStack
 from .settings import Settings
 
 log = logging.getLogger("neighbour")
 FPS = 60
 
 
-class App(GameSession):
+class App(ScreenStack, GameSession):
     def __init__(self, dirs: list[str], options: Options | None = None, clock: Callable[[], float] | None = None,
                  settings: Settings | None = None):
         self.dirs = dirs
@@ -111,77 +111,6 @@ class App(GameSession):
             self.reset(ErrorScreen(self, self.report))
             return
         self.mode.start()
-
-    # -- the stack ---------------------------------------------------------------------------
-    @property
-    def top(self) -> Screen | None:
-        return self.stack[-1] if self.stack else None
-
-    def push(self, screen: Screen, on_result: Callable[[Any], None] | None = None) -> None:
-        if self.top:
-            self.top.pause()
-        self.stack.append(screen)
-        self.callbacks[id(screen)] = on_result
-        screen.enter()
-        self.changed()
-
-    def pop(self, screen: Screen | None = None, result: Any = None) -> None:
-        screen = screen or self.top
-        if screen not in self.stack:
-            return
-        index = self.stack.index(screen)
-        for s in self.stack[index:][::-1]:
-            s.exit()
-            self.stack.remove(s)
-        callback = self.callbacks.pop(id(screen), None)
-        if self.top:
-            self.top.resume()
-        self.changed()
-        if callback:
-            callback(result)
-
-    def replace(self, screen: Screen) -> None:
-        """Swap the top screen for another (no result is passed)."""
-        if self.top:
-            old = self.stack.pop()
-            old.exit()
-            self.callbacks.pop(id(old), None)
-        self.stack.append(screen)
-        screen.enter()
-        self.changed()
-
-    def reset(self, *screens: Screen) -> None:
-        """Clear the stack and start again from these screens."""
-        for s in reversed(self.stack):
-            s.exit()
-        if self.stack:
-            self.stack.clear()
-            self.free_screens()
-        self.callbacks.clear()
-        self.changed()
-        for s in screens:
-            self.push(s)
-
-    def changed(self) -> None:
-        """The stack changed: what the player sees is about to change. Keys held now do nothing more,
-        and input that arrives before the new screen's first frame is dropped (see `handle_event`)."""
-        self.changes += 1
-        self.mapper.settle()
-        self.dirty = True
-
-    @staticmethod
-    def free_screens() -> None:
-        """Free the screens just taken off the stack. A screen and its buttons refer to each other,
-        so only Python's cycle collector frees them, with the full-screen layers they hold (8 MB
-        each at 1080p); left to itself it rarely runs a full collection, and memory grew by 100 MB
-        over one playthrough. A collection costs a few milliseconds, once per screen change."""
-        gc.collect()
-
-    def relayout(self) -> None:
-        self.kit.cache.clear()
-        for s in self.stack:
-            s.layout()
-        self.dirty = True
 
     def toggle_fullscreen(self) -> None:
         self.settings.fullscreen = not self.settings.fullscreen
