@@ -195,8 +195,9 @@ class Campaign:
     role: str = s.ref("role", "Which role plays it.", True)
     title: Text = s.text("Name shown when choosing.", True)
     summary: Text = s.text("One or two lines.", True)
-    kind: Literal["full", "short"] = s.one_of(("full", "short"), "full: the whole story; short: a kiosk arc.",
-                                              default="full")
+    kind: Literal["full", "lesson", "short"] = s.one_of(
+        ("full", "lesson", "short"), "full: the whole story; lesson: a cut for one class period; short: a kiosk arc.",
+        default="full")
     subject: Literal["player", "characters"] = s.one_of(
         ("player", "characters"), "Whose state the model follows: the player's (resident) or the named "
         "residents' (officer).", default="player")
