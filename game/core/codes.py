@@ -87,6 +87,7 @@ CODES: dict[str, str] = {
     "C428": "a cost in something that is not a budget",
     "C429": "a model variable set as a profile's variable",
     "C430": "a floor on a risk (or fixed) variable, or a ceiling on one that is not a risk",
+    "C431": "two choices of a scene marked as the expert's in the same situation",
     "L501": "a scene no campaign can reach",
     "L502": "an event whose phases its campaign never has",
     "L503": "a dead end (no path ends the slot)",

@@ -73,6 +73,9 @@ class Choice:
                                       "offered only when the player can pay.", "variable", lo=0)
     later: list[Later] = s.records(Later, "Effects that land some days later: a choice that pays, or "
                                           "costs, later.")
+    expert: Text | None = s.text("Marks the choice an experienced officer would make in this scene, and says "
+                                 "why (training: shown after the decision and in the review). At most one "
+                                 "choice of a scene.")
     # which meters its effects move: (character or None for the subject, variable, +1 or -1)
     preview: tuple[tuple[str | None, str, int], ...] = s.derived(())
 

@@ -352,7 +352,7 @@ def stats(data: dict) -> dict[str, Any]:
             texts += [s["text"]] + ([s["title"]] if s.get("title") else [])
             texts += [v["text"] for v in s.get("variants", [])]
             for c in s.get("choices", []):
-                texts += [c["text"]] + [c[k] for k in ("why", "feedback") if c.get(k)]
+                texts += [c["text"]] + [c[k] for k in ("why", "feedback", "expert") if c.get(k)]
                 texts += [e["why"] for e in c.get("do", []) if e.get("why")]
         count = {lang: 0 for lang in langs}
         for t in texts:

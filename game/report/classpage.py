@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 
-from . import stats
+from . import shiftparts, stats
 from .gather import Skipped
 from .markup import Words, esc, figure, page, para, section, table
 from .parts import (about_section, campaign_title, choice_label, footer, principle_name, questions,
@@ -65,6 +65,7 @@ def _group(w: Words, g: Group) -> str:
         out.append(_residents(w, g))
     if stats.has_principles(g):
         out.append(_principles(w, g))
+        out.append(shiftparts.trainees_table(w, g))
         out.append(_timeline(w, g))
     out.append(_common(w, g))
     out.append(_mattered(w, g))

@@ -12,7 +12,8 @@ from typing import Any
 
 from ..core.content import Content
 from ..core.files import write_atomic
-from . import stats
+from ..core.play.shifts import mark
+from . import shiftparts, stats
 from .markup import Words, esc, figure, page, para, paras, section, table
 from .parts import about_section, campaign_title, choice_label, footer, principle_name, scene_label
 from .svg import risk_line
@@ -43,10 +44,17 @@ def run_page(w: Words, result: dict[str, Any]) -> str:
     prof = next((p for p in camp.profiles if p.id == result.get("profile")), None) if camp else None
     if prof is not None:
         lines.append(w.ui("report.run_profile", name=w.tr(prof.name)))
+    if isinstance(result.get("trainee"), str) and result["trainee"]:
+        lines.append(w.ui("report.run_trainee", id=result["trainee"]))
+    if result.get("cut_short") is True:
+        lines.append(w.ui("report.run_cut_short"))
     header = f"<header><h1>{esc(title)}</h1>" + "".join(para(x) for x in lines) + "</header>"
     situation = w.tr(scen.summary) if scen else (w.tr(camp.summary) if camp else "")
+    shifts = shiftparts.summaries(result)
+    by_shift = section("shifts", w.ui("report.shifts"), para(w.ui("report.shifts_intro"))
+                       + "".join(shiftparts.shift_block(w, s) for s in shifts)) if shifts else ""
     parts = [section("situation", w.ui("report.run_situation"), paras(situation)) if situation else "",
-             _decisions(w, run), _principles(w, result), _outcome(w, result), _review(w, run),
+             _decisions(w, run), by_shift, _principles(w, result), _outcome(w, result), _review(w, run),
              about_section(w, comparison=False)]
     return page(w.lang, title, f"{header}\n<main>\n" + "\n".join(p for p in parts if p) + f"\n</main>\n{footer(w)}")
 
@@ -61,9 +69,6 @@ def _decisions(w: Words, run: stats.Run) -> str:
     history = [h for h in run.data.get("choices", []) if isinstance(h, dict) and h.get("choice") != "continue"]
     if not history:
         return section("decisions", w.ui("report.run_decisions"), para(w.ui("report.run_no_decisions")))
-    points = [float(history[0].get("risk_before", 0.0))] + [float(h.get("risk_after", 0.0)) for h in history]
-    chart = risk_line(w, points, w.ui("report.run_risk_chart"), w.ui("report.run_decisions_caption"),
-                      w.ui("report.risk_axis"), w.ui("report.decisions"))
     camp = w.content.campaigns.get(run.data.get("campaign", ""))
     officer = camp is not None and camp.subject == "characters"
     items, rows = [], []
@@ -71,10 +76,14 @@ def _decisions(w: Words, run: stats.Run) -> str:
         scene, cid = str(h.get("scene", "")), str(h.get("choice", ""))
         choice = stats.choice_of(w.content, scene, cid)
         label = choice_label(w, scene, cid)
-        before, after = float(h.get("risk_before", 0.0)), float(h.get("risk_after", 0.0))
-        change = w.ui("report.run_change_value", before=w.pct(before), after=w.pct(after))
+        if officer:  # the unit's average estimate barely moves in a shift: what each resident felt does
+            change = shiftparts.decision_changes(w, h.get("residents")) or w.ui("report.run_no_change")
+        else:
+            before, after = _number(h.get("risk_before")), _number(h.get("risk_after"))
+            change = w.ui("report.run_change_value", before=w.pct(before), after=w.pct(after))
         follows = [principle_name(w, p) for p in choice.follows] if choice else []
         breaks = [principle_name(w, p) for p in choice.breaks] if choice else []
+        expert = shiftparts.expert_text(w, mark(w.content, h)) if officer else ""
         rows.append([str(i), label, ", ".join(follows), ", ".join(breaks), change])
         day = h.get("day", "")
         when = w.ui("report.run_shift", day=day) if officer else w.ui("report.run_when", day=day)
@@ -90,13 +99,25 @@ def _decisions(w: Words, run: stats.Run) -> str:
         if choice and choice.feedback:
             card.append(f'<p class="note"><strong>{esc(w.ui("report.run_feedback"))}:</strong> '
                         f'{esc(w.tr(choice.feedback))}</p>')
-        card.append(f'<p><strong>{esc(w.ui("report.run_change"))}:</strong> {esc(change)}</p></li>')
+        if expert:
+            card.append(f'<p class="note"><strong>{esc(w.ui("report.expert"))}:</strong> {esc(expert)}</p>')
+        heading = w.ui("report.run_changed" if officer else "report.run_change")
+        card.append(f'<p><strong>{esc(heading)}:</strong> {esc(change)}</p></li>')
         items.append("".join(card))
-    body = (figure(chart, w.ui("report.run_risk_chart"))
-            + table(w.ui("report.run_decisions_caption"), ["#", w.ui("report.choice"), w.ui("report.followed"),
-                    w.ui("report.broken"), w.ui("report.run_change")], rows, numeric=(4,))
-            + '<ol class="decisions">' + "".join(items) + "</ol>")
+    head = ["#", w.ui("report.choice"), w.ui("report.followed"), w.ui("report.broken"),
+            w.ui("report.run_changed" if officer else "report.run_change")]
+    decisions = table(w.ui("report.run_decisions_caption"), head, rows, numeric=() if officer else (4,))
+    if not officer:
+        points = [_number(history[0].get("risk_before"))] + [_number(h.get("risk_after")) for h in history]
+        chart = risk_line(w, points, w.ui("report.run_risk_chart"), w.ui("report.run_decisions_caption"),
+                          w.ui("report.risk_axis"), w.ui("report.decisions"))
+        decisions = figure(chart, w.ui("report.run_risk_chart")) + decisions
+    body = decisions + '<ol class="decisions">' + "".join(items) + "</ol>"
     return section("decisions", w.ui("report.run_decisions"), body)
+
+
+def _number(value: Any) -> float:
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else 0.0
 
 
 def _principles(w: Words, result: dict[str, Any]) -> str:

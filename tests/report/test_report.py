@@ -22,7 +22,7 @@ import pytest
 from game import cli
 from game.core.play import results
 from game.core.load.build import build
-from game.core.play.engine import Engine
+from game.core.play.playthrough import Playthrough, Room
 from game.core.load.loader import load_sources
 from game.core.play.simulate import make_policy, play_once
 from game.report import export_run_html
@@ -69,6 +69,7 @@ scenes:
         text: {en: Knock and wait, nb: Bank på og vent}
         follows: [space, listen]
         feedback: {en: Patience opens doors., nb: Tålmodighet åpner dører.}
+        expert: {en: A closed door is his; wait to be let in., nb: En lukket dør er hans; vent til du blir sluppet inn.}
         do: tr_kim.trust += 4
         why: {en: He opens the door himself., nb: Han åpner døra selv.}
         goto: tr_door_2
@@ -86,6 +87,7 @@ scenes:
       - id: nurse
         text: {en: Offer to call the nurse, nb: Tilby å ringe sykepleieren}
         follows: [health]
+        expert: {en: Sleep is a health matter first., nb: Søvn er en helsesak først.}
         do: tr_kim.wellbeing += 3
         why: {en: He agrees to see her., nb: Han sier ja til å treffe henne.}
       - id: rules
@@ -94,6 +96,47 @@ scenes:
         follows: [limits]
         do: tr_kim.trust -= 2
         why: {en: He shuts down., nb: Han lukker seg.}
+  tr_yard_1:
+    place: yard
+    text: {en: Kim and another man square up in the yard., nb: Kim og en annen mann går mot hverandre i luftegården.}
+    choices:
+      - id: calm
+        text: {en: Step in calmly and talk to Kim alone, nb: Gå rolig inn og snakk med Kim alene}
+        follows: [one_voice, space, dignity]
+        expert: {en: One calm voice and no audience., nb: Én rolig stemme og ingen tilskuere.}
+        do: tr_kim.trust += 3
+        why: {en: He lets you lead him away., nb: Han lar deg lede ham bort.}
+      - id: shout
+        text: {en: Shout at them both to stop, nb: Rop til begge at de skal slutte}
+        follows: [limits]
+        breaks: [no_provoke, dignity]
+        do: tr_kim.trust -= 3
+        why: {en: He loses face in front of the yard., nb: Han taper ansikt foran hele luftegården.}
+"""
+
+TWO_SHIFTS = """
+scenarios:
+  tr_yard:
+    title: {en: The yard, nb: Luftegården}
+    summary: {en: Tempers in the yard., nb: Temperamentet i luftegården.}
+    start: tr_yard_1
+    place: yard
+    residents: [tr_kim]
+campaigns:
+  tr_two:
+    role: officer
+    kind: short
+    subject: characters
+    residents: [tr_kim]
+    title: {en: Two shifts, nb: To vakter}
+    summary: {en: Two test shifts., nb: To testvakter.}
+    calendar:
+      - phase: induction
+        scenarios: [tr_door, tr_yard]
+    endings:
+      - id: tr_two_end
+        title: {en: End of the week, nb: Uka er over}
+        text: {en: The week ends., nb: Uka er over.}
 """
 
 
@@ -102,6 +145,7 @@ def story(tmp_path_factory):
     """The content (world, model, strings, example story, training scenario) and its folders."""
     folder = tmp_path_factory.mktemp("training")
     (folder / "training.yaml").write_text(textwrap.dedent(TRAINING), encoding="utf-8")
+    (folder / "two_shifts.yaml").write_text(textwrap.dedent(TWO_SHIFTS), encoding="utf-8")
     dirs = WORLD + [EXAMPLE, str(folder)]
     loaded = load_sources(dirs)
     assert loaded.report.ok, loaded.report.format()
@@ -120,13 +164,16 @@ def class_results(story):
     return out
 
 
-def training_result(content, picks: tuple[str, str]) -> dict:
-    engine = Engine.new(content, "tr_shift", seed=3, scenario="tr_door")
+def training_result(content, picks: tuple[str, str], trainee: str | None = None) -> dict:
+    """A trainee's shift played as the training room plays it (through the playthrough, which keeps
+    what each decision changed for each resident)."""
+    play = Playthrough.new(content, "tr_shift", seed=3, scenario="tr_door",
+                           room=Room("training", keeps_result=True, trainee=trainee))
     for choice in picks:
-        engine.choose_id(choice)
-    while engine.state.status != "ending":
-        engine.proceed()
-    return results.build(engine, "training", None, "en")
+        play.choose(next(c for c in play.where().choices if c.id == choice))
+    while play.status != "ending":
+        play.proceed()
+    return play.record.result
 
 
 def content_args(story) -> list[str]:
@@ -317,6 +364,41 @@ def test_training_report_scores_each_principle_and_draws_a_timeline(story, tmp_p
     assert "What would you do next time?" in page
 
 
+def test_a_trainer_compares_three_trainees_and_sees_different_scores_for_different_shifts(story, tmp_path):
+    """Three trainees play the same two shifts. The unit's two-year estimate hardly moves in a shift,
+    but the page tells them apart: per trainee and shift, principles followed and broken, the
+    experienced officer's choices, and how far the resident's trust moved."""
+    content, _ = story
+    folder = tmp_path / "trainees"
+    plays = {"T1": ("knock", "nurse", "calm"), "T2": ("barge", "rules", "shout"), "T3": ("knock", "rules", "shout")}
+    for trainee, picks in plays.items():
+        play = Playthrough.new(content, "tr_two", seed=3, room=Room("training", keeps_result=True, trainee=trainee))
+        for _ in range(40):
+            if play.status == "ending":
+                break
+            if play.status == "scene":
+                offered = {c.id: c for c in play.where().choices}
+                play.choose(next(offered[p] for p in picks if p in offered))
+            else:
+                play.proceed()
+        results.save(play.record.result, str(folder))
+    out = tmp_path / "trainees.html"
+    assert report(story, str(folder), "--out", str(out)) == 0
+    page = out.read_text(encoding="utf-8")
+    table = page[page.index("Each trainee, shift by shift"):]
+    table = table[:table.index("</table>")]
+    rows = [re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row) for row in re.findall(r"<tr>(.*?)</tr>", table)[1:]]
+    got = {(r[0], r[1]): tuple(r[2:]) for r in rows}
+    assert got == {
+        ("T1", "Shift 1: The closed door"): ("3", "0", "2 of 2", "+6"),      # trust moves scaled by the
+        ("T1", "Shift 2: The yard"): ("3", "0", "1 of 1", "+4.5"),           # model (a day stands for
+        ("T2", "Shift 1: The closed door"): ("1", "3", "0 of 2", "\u22129"),  # weeks): +4 is +6
+        ("T2", "Shift 2: The yard"): ("1", "2", "0 of 1", "\u22124.5"),
+        ("T3", "Shift 1: The closed door"): ("3", "1", "1 of 2", "+3"),
+        ("T3", "Shift 2: The yard"): ("1", "2", "0 of 1", "\u22124.5"),
+    }, got
+
+
 def test_one_run_exports_as_an_after_action_review(story, tmp_path):
     content, _ = story
     result = training_result(content, ("barge", "rules"))
@@ -329,7 +411,12 @@ def test_one_run_exports_as_an_after_action_review(story, tmp_path):
                   "What happened?", "Why did it happen?", "What would you do next time?",
                   "Principles followed: 1. Principles broken: 3."):
         assert html.escape(words) in page, words
-    assert "<svg" in page and "<script" not in page and "http" not in page
+    # what each decision did to Kim, not the unit's average estimate ("32.8% to 32.8%"), and the expert
+    assert "What it changed for the residents:</strong> Kim: Trust in staff \u22126" in page
+    assert "would choose &quot;Knock and wait&quot;. A closed door is his; wait to be let in." in page
+    assert "would choose &quot;Offer to call the nurse&quot;. Sleep is a health matter first." in page
+    assert "Shift 1: The closed door" in page and "in 0 of 2 decisions" in page
+    assert "<script" not in page and "http" not in page
     nb = export_run_html(content, result, str(tmp_path / "run_nb.html"), "nb")
     assert "Etterevaluering: Den lukkede døra" in open(nb, encoding="utf-8").read()
 

@@ -16,7 +16,8 @@ from game.core.play.simulate import play_once
 from game.ui.modes.classroom.screens import ClassSetupScreen, CompareScreen, DebriefScreen
 from game.ui.modes.kiosk.config import KioskConfig
 from game.ui.modes.kiosk.screens import AttractScreen, KioskStartScreen, StillThereScreen
-from game.ui.modes.training.screens import FeedbackScreen, ReviewScreen, ScenarioListScreen
+from game.ui.modes.training.review import ReviewScreen
+from game.ui.modes.training.screens import FeedbackScreen, ScenarioListScreen
 from game.ui.settings import Settings
 from uitools import Clock, first_button, key, make_app, screen, tap
 
@@ -101,7 +102,11 @@ def test_what_if_goes_back_to_the_start_of_the_chosen_day_and_compares(tmp_path)
     app.mode.debrief()
     assert isinstance(app.top, DebriefScreen)
     app.step(wait=False)
-    assert len(os.listdir(tmp_path / "results")) == 2     # one result file per ending
+    (name,) = os.listdir(tmp_path / "results")            # one student, one result file...
+    kept = results.load(str(tmp_path / "results" / name))
+    assert kept["choices"] == first_result["choices"] and kept["id"] == first_result["id"]
+    (later,) = kept["what_ifs"]                           # ...with the "what if" run kept inside, marked
+    assert later["from_day"] == 3 and later["end"] == app.play.record.result["end"] and later["cut_short"]
 
 
 def test_result_files_and_short_codes_round_trip(tmp_path):
@@ -123,14 +128,18 @@ def test_result_files_and_short_codes_round_trip(tmp_path):
 
 
 # -- training ---------------------------------------------------------------------------------------
-def test_training_gives_feedback_on_principles_and_ends_in_a_review_that_exports(tmp_path):
+def test_training_gives_feedback_and_the_experts_choice_and_saves_the_review_by_itself(tmp_path):
+    """A trainee types an ID, plays a scenario with feedback after each decision (the trainer's note,
+    the principles, what an experienced officer would do), and at the end the result and the review
+    page are already in the results folder, named with the ID, with nothing pressed."""
     app = make_app(mode="training", settings=Settings(results_dir=str(tmp_path), feedback="each"))
     assert isinstance(app.top, ScenarioListScreen)
-    app.top.activate(2)                                     # the first scenario (after the feedback
-    app.step(wait=False)                                    # setting and "the whole set")
+    app.top.got_trainee("T07")                              # what the ID entry screen hands back
+    assert any("T07" in b.label for b in app.top.menu.buttons)
+    app.top.start(next(iter(app.content.scenarios)))
     engine = app.play.engine
     assert app.play.room.name == "training" and engine.state.scenario
-    feedback = 0
+    feedback = experts = 0
     for _ in range(300):
         if isinstance(app.top, ReviewScreen):
             break
@@ -139,18 +148,25 @@ def test_training_gives_feedback_on_principles_and_ends_in_a_review_that_exports
             choice = app.top.choice
             for pid in choice.follows + choice.breaks:  # every principle the decision touched is named
                 assert app.kit.tr(app.content.principles[pid].name) in app.top.body
+            if app.top.expert is not None:              # and the expert's choice with its reasoning
+                experts += 1
+                assert app.kit.tr(app.top.expert.expert) in app.top.body
         press_first(app)
     assert isinstance(app.top, ReviewScreen), screen(app)
-    assert feedback >= 1
+    assert feedback >= 1 and experts == feedback
     assert engine.state.principles                          # choices were scored against principles
     result = app.play.record.result
-    assert result["mode"] == "training" and result["principles"] == {k: list(v) for k, v in
-                                                                         engine.state.principles.items()}
-    app.top.export()
-    files = sorted(os.listdir(tmp_path))
-    assert [f[-5:] for f in files] == [".html", ".json"]
+    assert result["mode"] == "training" and result["trainee"] == "T07"
+    assert result["principles"] == {k: list(v) for k, v in engine.state.principles.items()}
+    (shift,) = result["shifts"]                             # the one shift, with what it did to each resident
+    assert shift["scenario"] == engine.state.scenario and shift["residents"]
+    assert shift["expert"][1] == len([h for h in result["choices"] if h["choice"] != "continue"])
+    files = sorted(os.listdir(tmp_path))                    # saved by itself when the run ended
+    assert [f[-5:] for f in files] == [".html", ".json"] and all("T07" in f for f in files)
     page = (tmp_path / files[0]).read_text(encoding="utf-8")
     assert "<script" not in page and "principle" in page.lower()
+    app.top.export()                                        # "Save again" writes over the same file
+    assert sorted(os.listdir(tmp_path)) == files
 
 
 # -- the kiosk ----------------------------------------------------------------------------------------

@@ -158,6 +158,12 @@ def _check_scene(name: str, scene: dict, pools: set[str], report: Report) -> Non
     ids = [c["id"] for c in scene.get("choices", []) if "id" in c]
     if len(ids) != len(set(ids)):
         err(report, scene, f"scene '{name}' has two choices with the same id", code="C425")
+    experts = [c for c in scene.get("choices", []) if c.get("expert")]
+    if len(experts) > 1 and any("if" not in c for c in experts):  # several only under their own conditions
+        for extra in experts[1:]:
+            err(report, extra, f"scene '{name}' marks more than one choice as the expert's ('expert'); keep it on "
+                               "one, or give each of them an 'if' so that they are offered in different cases",
+                code="C431")
     event = scene.get("event")
     if event and event.get("pool") and (event.get("slots") or event.get("phases")):
         err(report, event, "an event in a pool is drawn by choices, so it takes no 'slots' or 'phases'; "

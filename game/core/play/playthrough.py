@@ -18,13 +18,15 @@ here when a room asks for them (`Room.results_folder`), never by a screen.
 from __future__ import annotations
 
 import logging
+import os
+import secrets
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from ..content import Choice, Content, Scene
-from . import results
+from . import results, shifts
 from .engine import Engine
 from .state import GameState
 
@@ -49,6 +51,8 @@ class Room:
     code: str | None = None
     results_folder: str | None = None
     keeps_result: bool = False   # build a result when the story ends even if none is written
+    student: str | None = None   # the student's anonymous key for the session (student.py)
+    trainee: str | None = None   # the trainee's ID, when the trainer gave one
 
 
 @dataclass(frozen=True)
@@ -78,12 +82,17 @@ class Record:
     result_error: str | None = None        # why writing failed, for the player
     earlier: dict[str, Any] | None = None  # the run before going back ("what if"), to compare
     rewound_from: int | None = None        # the day a "what if" went back to
+    run_id: str = field(default_factory=lambda: secrets.token_hex(8))  # the same in every copy of its file
+    kept: dict[str, Any] | None = None     # what the result file holds: the first run, later ones inside
+    cut_short: bool = False                # ended with "finish now", not by the story
+    trainee: str | None = None             # the trainee's ID, when one was given
 
     def to_dict(self) -> dict[str, Any]:
         return {"room": self.room, "code": self.code, "noted": sorted([d, w] for d, w in self.noted),
                 "place": self.place, "finished": self.finished, "result": self.result,
                 "result_path": self.result_path, "result_error": self.result_error, "earlier": self.earlier,
-                "rewound_from": self.rewound_from}
+                "rewound_from": self.rewound_from, "run_id": self.run_id, "kept": self.kept,
+                "cut_short": self.cut_short, "trainee": self.trainee}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Record:
@@ -104,7 +113,8 @@ class Record:
 _RECORD_TYPES: dict[str, tuple[type, ...]] = {
     "room": (str,), "code": (str, type(None)), "place": (str,), "finished": (bool,),
     "result": (dict, type(None)), "result_path": (str, type(None)), "result_error": (str, type(None)),
-    "earlier": (dict, type(None)), "rewound_from": (int, type(None)),
+    "earlier": (dict, type(None)), "rewound_from": (int, type(None)), "run_id": (str,),
+    "kept": (dict, type(None)), "cut_short": (bool,), "trainee": (str, type(None)),
 }
 Listener = Callable[["Playthrough"], None]
 
@@ -115,7 +125,7 @@ class Playthrough:
     def __init__(self, engine: Engine, room: Room | None = None, record: Record | None = None):
         self.engine = engine
         self.room = room or Room(record.room if record else "play", record.code if record else None)
-        self.record = record or Record(room=self.room.name, code=self.room.code)
+        self.record = record or Record(room=self.room.name, code=self.room.code, trainee=self.room.trainee)
         self.started = time.time()
         self.lang = "en"  # the language a result records; the front end keeps it to the player's
         self.saved_day = engine.state.day if record is not None else 0
@@ -205,7 +215,19 @@ class Playthrough:
 
     # -- the verbs ------------------------------------------------------------------------------
     def choose(self, choice: int | Choice) -> None:
-        self.engine.choose(choice)
+        """Take a choice. Its entry in the history also keeps the choices that were on offer (a class
+        report compares a choice only among those who could make it) and, in a story that follows
+        residents, what it changed for each of them (a training review's numbers for one shift)."""
+        e = self.engine
+        offered = [c.id for c in e.choices()] if e.state.status == "scene" else []
+        before = shifts.residents_now(e)
+        taken = len(e.state.history)
+        e.choose(choice)
+        if len(e.state.history) > taken:
+            entry = e.state.history[taken]
+            entry["offered"] = offered
+            if before:
+                entry["residents"] = shifts.resident_changes(e.content, before, shifts.residents_now(e))
         self._moved()
 
     def proceed(self) -> None:
@@ -219,7 +241,9 @@ class Playthrough:
         self._moved()
 
     def finish_now(self) -> None:
-        """End the story here (a lesson running out of time)."""
+        """End the story here (a lesson running out of time): the result says it was cut short."""
+        if self.status != "ending":
+            self.record.cut_short = True
         self.engine.finish_now()
         self._moved()
 
@@ -229,8 +253,9 @@ class Playthrough:
         self.engine.rewind(day)
         self.record.finished = False
         self.record.result = None
-        self.record.result_path = self.record.result_error = None
+        self.record.result_error = None   # the path stays: the next ending rewrites the same file
         self.record.rewound_from = day
+        self.record.cut_short = False
         self._moved()
 
     def days_to_rewind_to(self) -> list[int]:
@@ -254,30 +279,47 @@ class Playthrough:
         self._emit(MOVED)
 
     def _finish(self) -> None:
-        self.record.finished = True
+        record = self.record
+        record.finished = True
         self._emit(FINISHED)
         if self.room.results_folder is not None or self.room.keeps_result:
-            self.record.result = results.build(self.engine, self.room.name, self.record.code, self.lang)
+            run = results.build(self.engine, self.room.name, record.code, self.lang, self.about())
+            record.result = run
+            record.kept = run if record.kept is None else results.with_what_if(record.kept, run, record.rewound_from)
             if self.room.results_folder is not None:
                 self.write_result(self.room.results_folder)
             self._emit(RESULT_READY)
+
+    def about(self) -> dict[str, Any]:
+        """What a result records beyond the story: the run's id, the student's key, the trainee's ID,
+        and whether the run was cut short."""
+        return {"id": self.record.run_id, "student": self.room.student, "trainee": self.record.trainee,
+                "cut_short": self.record.cut_short}
 
     # -- results and saves ----------------------------------------------------------------------
     def result(self) -> dict[str, Any]:
         """The run's result: the one built when it ended, else one built now (a run stopped early)."""
         if self.record.result is None:
-            return results.build(self.engine, self.room.name, self.record.code, self.lang)
+            return results.build(self.engine, self.room.name, self.record.code, self.lang, self.about())
         return self.record.result
 
     def write_result(self, folder: str) -> str | None:
-        """Write the result file into `folder`; its path, or None (the reason in `record.result_error`)."""
+        """Write the result file into `folder` (what `record.kept` holds: the first run with any "what
+        if" runs inside, so a student has one file); over the file written before when it is in the
+        same folder. Its path, or None (the reason in `record.result_error`, for the player)."""
+        record = self.record
+        data = record.kept or self.result()
+        old = record.result_path
+        same = old is not None and old != "" and os.path.dirname(os.path.abspath(old)) == os.path.abspath(folder)
         try:
-            path = results.save(self.result(), folder)
+            path = results.save(data, folder, old if same else None)
         except OSError as exc:
-            log.warning("result file could not be written: %s", exc)
-            self.record.result_path, self.record.result_error = "", exc.strerror or str(exc)
+            log.warning("result file could not be written to %s: %s", folder, exc)
+            record.result_error = exc.strerror or str(exc)
+            if record.result_path is None:
+                record.result_path = ""
             return None
-        self.record.result_path, self.record.result_error = path, None
+        record.result_path, record.result_error = path, None
         return path
 
     def autosave_due(self) -> bool:

@@ -1,9 +1,13 @@
 """Result files: what a finished run leaves for the teacher or trainer, and its short code.
 
 A result holds no name and no personal data: the session code, the role and campaign, the profile
-played, the choices made (scene and choice names), the end state, the estimate, the ending, and for
-training the principles followed and broken. It is plain JSON with a kind and a version, written
-atomically. The short code packs the outcome (campaign, profile, ending, risk, three main drivers)
+played, the choices made (scene and choice names, with the choices that were on offer), the end
+state, the estimate, the ending, and for training the principles followed and broken and each
+shift's summary (see shifts.py). It also holds the run's random id (a copied file is recognised),
+the student's anonymous key for the session (student.py: a student who plays again is one
+student), whether the run was cut short, the trainee's ID if one was typed, and the student's
+"what if" runs kept inside their first (`what_ifs`). It is plain JSON with a kind and a version,
+written atomically. The short code packs the outcome (campaign, profile, ending, risk, three main drivers)
 into 9 characters with a checksum, for students who cannot hand in a file: `NB-XXX-XXX-XXX`.
 """
 
@@ -17,6 +21,7 @@ import zlib
 from typing import Any
 
 from ..content import Content
+from . import shifts
 from .engine import Engine
 from .. import userdirs
 from ..files import write_atomic
@@ -41,8 +46,11 @@ def default_results_dir() -> str:
     return userdirs.results_dir()
 
 
-def build(engine: Engine, mode: str, session: str | None, lang: str) -> dict[str, Any]:
-    """The result of a finished (or stopped) run."""
+def build(engine: Engine, mode: str, session: str | None, lang: str,
+          about: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The result of a finished (or stopped) run. `about` adds what the playthrough knows beyond the
+    story (see Playthrough.about): the run's id, the student's anonymous key for the session, the
+    trainee's ID, and whether the run was cut short."""
     st = engine.state
     content = engine.content
     end: dict[str, Any] = {"ending": st.ending, "status": st.status}
@@ -60,7 +68,7 @@ def build(engine: Engine, mode: str, session: str | None, lang: str) -> dict[str
                               "drivers": [d.var for d in est.drivers[:3]],
                               "epilogue": epilogue.id if epilogue else None}
         end.update(residents=residents, risk=round(engine.mean_risk(), 2))
-    return {
+    out = {
         "kind": RESULT_KIND, "version": RESULT_VERSION, "mode": mode, "session": session,
         "campaign": st.campaign, "role": engine.campaign.role, "profile": st.profile,
         "scenario": st.scenario, "seed": st.seed, "lang": lang,
@@ -70,15 +78,43 @@ def build(engine: Engine, mode: str, session: str | None, lang: str) -> dict[str
         "code": short_code(content, st.campaign, st.profile, st.ending, end.get("risk", 0.0),
                            end.get("drivers", [])),
     }
+    if engine.campaign.residents:
+        out["shifts"] = shifts.shift_summaries(engine)
+    out.update({k: v for k, v in (about or {}).items() if v is not None})
+    return out
 
 
-def save(result: dict[str, Any], folder: str) -> str:
-    """Write a result file into `folder` (created if needed); returns its path."""
-    os.makedirs(folder, exist_ok=True)
+# what a later run ("what if": back to an earlier day, then on to an ending) keeps inside the first
+LATER_RUN = ("finished", "days", "choices", "skipped", "principles", "end", "code", "cut_short", "shifts")
+
+
+def with_what_if(first: dict[str, Any], later: dict[str, Any], from_day: int | None) -> dict[str, Any]:
+    """The student's result (their first run) with a later "what if" run kept inside it, marked with
+    the day it went back to: one student, one result, however often they go back."""
+    out = dict(first)
+    run = {k: later[k] for k in LATER_RUN if k in later}
+    run["from_day"] = from_day
+    out["what_ifs"] = [*first.get("what_ifs", []), run]
+    out["updated"] = later.get("finished")
+    return out
+
+
+def file_name(result: dict[str, Any]) -> str:
+    """neighbour-CAMPAIGN-[SESSION-][TRAINEE-]YYYYMMDD-HHMMSS-XXXX.json (letters and digits only)."""
     stamp = time.strftime("%Y%m%d-%H%M%S")
-    session = "".join(c for c in (result.get("session") or "") if c.isalnum())[:16]
-    name = f"neighbour-{result['campaign']}-{session + '-' if session else ''}{stamp}-{secrets.token_hex(2)}.json"
-    path = os.path.join(folder, name)
+    parts = ["neighbour", str(result["campaign"])]
+    for key in ("session", "trainee"):
+        clean = "".join(c for c in str(result.get(key) or "") if c.isascii() and c.isalnum())[:16]
+        if clean:
+            parts.append(clean)
+    return "-".join([*parts, stamp, secrets.token_hex(2)]) + ".json"
+
+
+def save(result: dict[str, Any], folder: str, path: str | None = None) -> str:
+    """Write a result file into `folder` (created if needed), or over `path` (the same student's file
+    again, after a "what if"); returns its path."""
+    os.makedirs(folder, exist_ok=True)
+    path = path or os.path.join(folder, file_name(result))
     write_atomic(path, json.dumps(result, ensure_ascii=False, indent=1).encode("utf-8"))
     return path
 

@@ -1,27 +1,40 @@
-"""Officer training's screens: the scenario list, feedback after a decision, and the after-action
-review scored per principle, never as one "you win"."""
+"""Officer training's screens before the review: the scenario list (with the feedback setting and
+the trainee's optional ID), and the feedback after a decision: the trainer's note, the principles it
+followed and broke, and what an experienced officer would have done, and why."""
 
 from __future__ import annotations
 
 import logging
+import re
+from typing import Protocol
 
 import pygame
 
+from ....core.content import Choice, Content
 from ....core.play.campaigns import campaign_for_role
-from ...nav import Host, MenuItem, Nav
+from ...kit import Kit
+from ...nav import Host, Nav
 from ...screen import MenuScreen
-from ...screens.panel import PanelScreen
+from ...screens.entry import EntryScreen
 from ..base import ModeMenuScreen
 
 log = logging.getLogger("neighbour.training")
 FEEDBACK = ("each", "end", "off")
+TRAINEE_KEYS = list("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-")
+TRAINEE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,19}$")
 
 
-def officer_campaign(content) -> str | None:
+class Trainee(Protocol):
+    """The training session as the scenario list edits it (the mode holds it)."""
+
+    trainee: str | None
+
+
+def officer_campaign(content: Content) -> str | None:
     return campaign_for_role(content, "officer")
 
 
-def principle_lines(kit, choice) -> list[str]:
+def principle_lines(kit: Kit, choice: Choice) -> list[str]:
     out = []
     for pid in choice.follows:
         p = kit.content.principles.get(pid)
@@ -34,23 +47,37 @@ def principle_lines(kit, choice) -> list[str]:
     return out
 
 
-class FeedbackScreen(MenuScreen):
-    """After a decision: the trainer's feedback and the principles it followed or broke."""
+def expert_line(kit: Kit, taken: str, expert: Choice | None) -> str:
+    """What an experienced officer would have done here, and why ('' when the scene marks nobody)."""
+    if expert is None or not expert.expert:
+        return ""
+    if expert.id == taken:
+        return kit.ui("training.expert_same", why=kit.tr(expert.expert))
+    return kit.ui("training.expert_other", choice=kit.tr(expert.text), why=kit.tr(expert.expert))
 
-    def __init__(self, nav: Nav, choice):
+
+class FeedbackScreen(MenuScreen):
+    """After a decision: the trainer's feedback, the principles it followed or broke, the expert's choice."""
+
+    def __init__(self, nav: Nav, choice: Choice, expert: Choice | None = None):
         k = nav.kit
         parts = [k.tr(choice.feedback)] if choice.feedback else []
         parts += ["• " + line for line in principle_lines(k, choice)]
+        said = expert_line(k, choice.id, expert)
+        if said:
+            parts.append(said)
         super().__init__(nav, k.ui("training.feedback_title"), [(k.ui("ui.continue"), lambda: self.close(True))],
                          body="\n\n".join(parts), back=lambda: self.close(True), icons=["check"], width=900)
         self.choice = choice
+        self.expert = expert
 
 
 class ScenarioListScreen(ModeMenuScreen):
     home_mode = "training"
 
-    def __init__(self, host: Host):
+    def __init__(self, host: Host, session: Trainee | None = None):
         super().__init__(host)
+        self.session = session
 
     def layout(self) -> None:
         k = self.kit
@@ -60,6 +87,11 @@ class ScenarioListScreen(ModeMenuScreen):
         items.append((k.ui("training.feedback", value=k.ui(f"training.feedback_{fb}")), self.next_feedback))
         icons.append("info")
         notes.append("")
+        if self.session is not None:
+            trainee = self.session.trainee or k.ui("training.trainee_none")
+            items.append((k.ui("training.trainee", id=trainee), self.enter_trainee))
+            icons.append("person")
+            notes.append("")
         if campaign:
             items.append((k.ui("training.whole_set"), lambda: self.start(None)))
             icons.append("star")
@@ -81,6 +113,19 @@ class ScenarioListScreen(ModeMenuScreen):
         self.nav.settings.save()
         self.layout()
 
+    def enter_trainee(self) -> None:
+        k = self.kit
+        current = (self.session.trainee if self.session else None) or ""
+        self.nav.push(EntryScreen(self.nav, k.ui("training.trainee_title"), k.ui("training.trainee_prompt"), current,
+                                  max_len=20, keys=TRAINEE_KEYS, validate=lambda v: not v or bool(TRAINEE.match(v))),
+                      self.got_trainee)
+
+    def got_trainee(self, value: str | None) -> None:
+        if self.session is not None and value is not None:
+            value = value.strip()
+            self.session.trainee = value if TRAINEE.match(value) else None
+        self.layout()
+
     def start(self, scenario: str | None) -> None:
         campaign = officer_campaign(self.kit.content)
         if campaign:
@@ -91,121 +136,3 @@ class ScenarioListScreen(ModeMenuScreen):
         surf.blit(k.images.cover("places/officers_station.svg", (k.w, k.h)), (0, 0))
         self.menu.focus = self.focus
         self.menu.draw(surf)
-
-
-class ReviewScreen(PanelScreen):
-    """The after-action review: a timeline of decisions, the four questions, scores per principle."""
-
-    is_play = True
-    margin = 24
-    back_closes = False
-
-    def __init__(self, nav: Nav):
-        super().__init__(nav)
-        assert nav.play is not None
-        self.play = nav.play
-        self.engine = nav.play.engine
-
-    def row(self) -> list[MenuItem]:
-        k = self.kit
-        return [(k.ui("training.export"), self.export, "save"), (k.ui("training.epilogues"), self.epilogues, "peers"),
-                (k.ui("training.back"), self.nav.to_title, "back")]
-
-    def backdrop(self, surf: pygame.Surface) -> None:
-        k = self.kit
-        surf.blit(k.images.cover("places/officers_station.svg", (k.w, k.h)), (0, 0))
-
-    def export(self) -> None:
-        from ...screens.messages import MessageScreen
-        k = self.kit
-        path = self.play.write_result(self.nav.settings.results_folder())
-        if path is None:
-            message = k.ui("training.export_failed", problem=self.play.record.result_error or "")
-        else:
-            try:
-                from ....report import export_run_html
-                html = path[:-5] + ".html"
-                export_run_html(k.content, self.play.result(), html, k.lang)
-                message = k.ui("training.exported", json=path, html=html)
-            except Exception as exc:  # noqa: BLE001 - a failed export is reported, never fatal
-                log.warning("export failed: %s", exc)
-                message = k.ui("training.export_failed", problem=str(exc))
-        self.nav.push(MessageScreen(self.nav, k.ui("training.export"), message))
-
-    def epilogues(self) -> None:
-        from ...screens.ending import EndingScreen
-        self.nav.push(EndingScreen(self.nav))
-
-    def scores(self) -> list[tuple[str, int, int]]:
-        st = self.engine.state
-        out = []
-        for pid in self.kit.content.principles:
-            f, b = st.principles.get(pid, (0, 0))
-            if f or b:
-                out.append((pid, f, b))
-        return out
-
-    def body(self, surf: pygame.Surface | None, x: int, y: int, w: int) -> int:
-        k = self.kit
-        th = k.theme
-        e = self.engine
-        y0 = y
-        clip = self.scroll_rect
-        show_feedback = self.nav.settings.feedback != "off"
-
-        def head(text: str, role: str = "heading") -> None:
-            nonlocal y
-            if surf:
-                k.text(surf, text, role, th.heading, (x, y))
-            y += k.line_height(role) + k.px(6)
-        head(k.ui("training.review_title"))
-        # 1. what was supposed to happen
-        head(k.ui("training.q_expected"), "body_bold")
-        scenarios = [d.scenario for b in e.blocks for d in b.days if d.scenario][: e.state.day]
-        for sid in scenarios:
-            scen = k.content.scenarios.get(sid)
-            expected = k.tr(scen.expected) if scen else ""
-            text = f"{k.tr(scen.title) if scen else sid}: {expected or k.ui('training.no_expected')}"
-            y += k.paragraphs(surf, text, "body", th.text, x, y, w, clip) + k.px(6)
-        # 2. what happened: the timeline
-        y += k.px(8)
-        head(k.ui("training.q_happened"), "body_bold")
-        for h in e.state.history:
-            scene = k.content.scenes.get(h["scene"])
-            choice = next((c for c in scene.choices if c.id == h["choice"]), None) if scene else None
-            said = k.choice_label(h["scene"], h["choice"])
-            line = k.ui("training.timeline", day=h["day"], choice=said)
-            y += k.paragraphs(surf, line, "body", th.text, x, y, w, clip)
-            if choice is not None:
-                for p in principle_lines(k, choice):
-                    y += k.paragraphs(surf, "• " + p, "small", th.text, x + k.px(24), y, w - k.px(24), clip)
-                if show_feedback and choice.feedback:
-                    y += k.paragraphs(surf, k.tr(choice.feedback), "small", th.muted, x + k.px(24), y,
-                                      w - k.px(24), clip)
-            y += k.px(8)
-        # 3. why: scores per principle and the residents' state
-        y += k.px(8)
-        head(k.ui("training.q_why"), "body_bold")
-        y += k.paragraphs(surf, k.ui("training.scores_intro"), "small", th.muted, x, y, w, clip) + k.px(6)
-        groups: dict[str, list[tuple[str, int, int]]] = {}
-        for pid, f, b in self.scores():
-            groups.setdefault(k.content.principles[pid].group, []).append((pid, f, b))
-        for group, rows in groups.items():
-            y += k.paragraphs(surf, k.ui(f"training.group_{group}"), "body_bold", th.text, x, y, w, clip)
-            for pid, f, b in rows:
-                name = k.tr(k.content.principles[pid].name)
-                y += k.paragraphs(surf, k.ui("training.score", name=name, followed=f, broken=b), "small", th.text,
-                                  x + k.px(24), y, w - k.px(24), clip)
-            y += k.px(6)
-        for who in e.campaign.residents:
-            if who in e.state.chars:
-                est = e.estimate(who)
-                name = k.tr(k.content.characters[who].name)
-                trust = round(e.state.chars[who].get("trust", 0))
-                y += k.paragraphs(surf, k.ui("training.resident", name=name, trust=trust,
-                                             risk=round(est.risk)), "small", th.text, x, y, w, clip)
-        # 4. what to do next time
-        y += k.px(14)
-        head(k.ui("training.q_next"), "body_bold")
-        y += k.paragraphs(surf, k.ui("training.next_prompt"), "body", th.text, x, y, w, clip) + k.px(10)
-        return y - y0
