@@ -27,6 +27,10 @@ def _var(w: Words, var: str) -> str:
     return w.tr(spec["name"]) if spec else var
 
 
+def _direction(w: Words, var: str, delta: float) -> str:
+    return w.ui("report.better" if w.content.model.is_improvement(var, delta) else "report.worse")
+
+
 def _pair(value: Any) -> tuple[float, float] | None:
     if isinstance(value, list) and len(value) == 2 and all(isinstance(v, (int, float)) and not isinstance(v, bool)
                                                            for v in value):
@@ -44,7 +48,8 @@ def decision_changes(w: Words, changes: Any) -> str:
             pair = _pair(value)
             if pair is not None:
                 delta = pair[1] - pair[0]
-                said.append(f"{_var(w, var)} {'+' if delta > 0 else ''}{w.num(delta)}")
+                said.append(w.ui("report.change_var", name=_var(w, var), delta=("+" if delta > 0 else "") + w.num(delta),
+                                 direction=_direction(w, var, delta)))
         if said:
             parts.append(f"{_name(w, str(who))}: {', '.join(said)}")
     return "; ".join(parts)
@@ -59,7 +64,7 @@ def expert_text(w: Words, m: Mark) -> str:
     why = w.tr(expert.expert) if expert is not None and expert.expert else ""
     if m.as_expert:
         return w.ui("report.expert_same", why=why)
-    return w.ui("report.expert_other", choice=choice_label(w, m.scene, m.expert), why=why)
+    return w.ui("report.expert_other", choice=choice_label(w, m.scene, m.expert).rstrip(". "), why=why)
 
 
 def summaries(result: dict[str, Any]) -> list[dict[str, Any]]:
@@ -100,7 +105,8 @@ def shift_block(w: Words, summary: dict[str, Any]) -> str:
         if not isinstance(change, dict):
             continue
         moved = change.get("vars") if isinstance(change.get("vars"), dict) else {}
-        spans = [w.ui("report.span", name=_var(w, var), before=w.num(pair[0], 0), after=w.num(pair[1], 0))
+        spans = [w.ui("report.span", name=_var(w, var), before=w.num(pair[0], 0), after=w.num(pair[1], 0),
+                      direction=_direction(w, var, pair[1] - pair[0]))
                  for var, value in moved.items() if (pair := _pair(value)) is not None]
         risk = _pair(change.get("risk"))
         rows.append([_name(w, str(who)), "; ".join(spans),

@@ -412,7 +412,7 @@ def test_one_run_exports_as_an_after_action_review(story, tmp_path):
                   "Principles followed: 1. Principles broken: 3."):
         assert html.escape(words) in page, words
     # what each decision did to Kim, not the unit's average estimate ("32.8% to 32.8%"), and the expert
-    assert "What it changed for the residents:</strong> Kim: Trust in staff \u22126" in page
+    assert "What it changed for the residents:</strong> Kim: Trust in staff \u22126 (worse)" in page
     assert "would choose &quot;Knock and wait&quot;. A closed door is his; wait to be let in." in page
     assert "would choose &quot;Offer to call the nurse&quot;. Sleep is a health matter first." in page
     assert "Shift 1: The closed door" in page and "in 0 of 2 decisions" in page

@@ -46,7 +46,8 @@ def decision_changes(kit: Kit, changes: dict[str, Any]) -> str:
     parts = []
     for who, change in changes.items():
         moved = change.get("vars") or {}
-        said = [kit.ui("training.change_var", name=kit.var_name(var), delta=signed(kit, pair[1] - pair[0]))
+        said = [kit.ui("training.change_var", name=kit.var_name(var), delta=signed(kit, pair[1] - pair[0]),
+                       direction=direction(kit, var, pair[1] - pair[0]))
                 for var, pair in moved.items() if isinstance(pair, list) and len(pair) == 2]
         if said:
             parts.append(kit.ui("training.change_who", name=_name(kit, who), changes=", ".join(said)))
@@ -57,10 +58,16 @@ def shift_resident_line(kit: Kit, who: str, change: dict[str, Any]) -> str:
     """'Ali: trust 40 to 46, wellbeing 52 to 50; estimate from 31.2% to 30.1%' over one shift."""
     moved = change.get("vars") or {}
     said = [kit.ui("training.change_span", name=kit.var_name(var), before=kit.num(round(pair[0])),
-                   after=kit.num(round(pair[1]))) for var, pair in moved.items()]
+                   after=kit.num(round(pair[1])), direction=direction(kit, var, pair[1] - pair[0]))
+            for var, pair in moved.items()]
     risk = change.get("risk") or [0.0, 0.0]
     return kit.ui("training.shift_resident", name=_name(kit, who), changes=", ".join(said),
                   before=kit.num(round(risk[0], 1)), after=kit.num(round(risk[1], 1)))
+
+
+def direction(kit: Kit, var: str, delta: float) -> str:
+    """'better' or 'worse': a higher peer pressure is worse, higher trust better (never by colour alone)."""
+    return kit.ui("dayend.better" if kit.content.model.is_improvement(var, delta) else "dayend.worse")
 
 
 def _name(kit: Kit, who: str) -> str:

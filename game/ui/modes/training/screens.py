@@ -53,7 +53,7 @@ def expert_line(kit: Kit, taken: str, expert: Choice | None) -> str:
         return ""
     if expert.id == taken:
         return kit.ui("training.expert_same", why=kit.tr(expert.expert))
-    return kit.ui("training.expert_other", choice=kit.tr(expert.text), why=kit.tr(expert.expert))
+    return kit.ui("training.expert_other", choice=kit.tr(expert.text).rstrip(". "), why=kit.tr(expert.expert))
 
 
 class FeedbackScreen(MenuScreen):
