@@ -48,7 +48,8 @@ def decision_changes(w: Words, changes: Any) -> str:
             pair = _pair(value)
             if pair is not None:
                 delta = pair[1] - pair[0]
-                said.append(w.ui("report.change_var", name=_var(w, var), delta=("+" if delta > 0 else "") + w.num(delta),
+                shown = ("+" if delta > 0 else "") + w.num(delta)
+                said.append(w.ui("report.change_var", name=_var(w, var), delta=shown,
                                  direction=_direction(w, var, delta)))
         if said:
             parts.append(f"{_name(w, str(who))}: {', '.join(said)}")
