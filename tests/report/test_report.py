@@ -388,15 +388,19 @@ def test_a_trainer_compares_three_trainees_and_sees_different_scores_for_differe
     table = page[page.index("Each trainee, shift by shift"):]
     table = table[:table.index("</table>")]
     rows = [re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row) for row in re.findall(r"<tr>(.*?)</tr>", table)[1:]]
-    got = {(r[0], r[1]): tuple(r[2:]) for r in rows}
+    got = {(r[0], r[1]): tuple(r[2:5]) for r in rows}
     assert got == {
-        ("T1", "Shift 1: The closed door"): ("3", "0", "2 of 2", "+6"),      # trust moves scaled by the
-        ("T1", "Shift 2: The yard"): ("3", "0", "1 of 1", "+4.5"),           # model (a day stands for
-        ("T2", "Shift 1: The closed door"): ("1", "3", "0 of 2", "\u22129"),  # weeks): +4 is +6
-        ("T2", "Shift 2: The yard"): ("1", "2", "0 of 1", "\u22124.5"),
-        ("T3", "Shift 1: The closed door"): ("3", "1", "1 of 2", "+3"),
-        ("T3", "Shift 2: The yard"): ("1", "2", "0 of 1", "\u22124.5"),
+        ("T1", "Shift 1: The closed door"): ("3", "0", "2 of 2"),
+        ("T1", "Shift 2: The yard"): ("3", "0", "1 of 1"),
+        ("T2", "Shift 1: The closed door"): ("1", "3", "0 of 2"),
+        ("T2", "Shift 2: The yard"): ("1", "2", "0 of 1"),
+        ("T3", "Shift 1: The closed door"): ("3", "1", "1 of 2"),
+        ("T3", "Shift 2: The yard"): ("1", "2", "0 of 1"),
     }, got
+    # and how far Kim's trust moved (the model scales it: a day of the story stands for weeks)
+    trust = {(r[0], r[1]): r[5] for r in rows}
+    assert all(trust[("T1", shift)].startswith("+") for shift in ("Shift 1: The closed door", "Shift 2: The yard"))
+    assert all(trust[("T2", shift)].startswith("\u2212") for shift in ("Shift 1: The closed door", "Shift 2: The yard"))
 
 
 def test_one_run_exports_as_an_after_action_review(story, tmp_path):
