@@ -38,6 +38,7 @@ class Settings:
     fullscreen: bool = False
     content_notes: bool = True   # show content notes before sensitive scenes
     feedback: str = "each"       # training feedback: off | each | end
+    preview: str = ""            # before a choice: off | meters | direction; "" = the room's default
     results_dir: str = ""        # classroom result files ("" = Documents/Neighbour results)
 
     def results_folder(self) -> str:
@@ -87,6 +88,8 @@ class Settings:
             self.font = d.font
         if self.feedback not in ("off", "each", "end"):
             self.feedback = d.feedback
+        if self.preview not in ("", "off", "meters", "direction"):
+            self.preview = d.preview
         self.volume = min(1.0, max(0.0, float(self.volume)))
         self.scan_seconds = min(10.0, max(0.5, float(self.scan_seconds)))
         self.choice_delay = min(5.0, max(0.0, float(self.choice_delay)))

@@ -17,13 +17,28 @@ from .kit import Kit
 
 @dataclass
 class Preview:
-    """One meter a choice will move: its icon, its name, up (+1), down (-1) or unknown (0)."""
+    """One meter a choice touches: its icon, its name, and at the direction level whether the change is
+    better or worse for the person ("better", "worse", "unclear"; "" when the level shows no direction)."""
 
     icon: str
     name: str
-    sign: int
+    verdict: str = ""
     who: str = ""
     picture: str | None = None   # the portrait of whose meter it is (officer role)
+
+    def words(self, kit: Kit) -> str:
+        """The meter's name, and better or worse, for the tooltip and screen readers."""
+        return f"{self.name} {kit.ui('preview.' + self.verdict)}" if self.verdict else self.name
+
+
+def preview_words(kit: Kit, previews: list[Preview]) -> str:
+    """The previews in words, each resident's named once: "Viktor: Trust better, Peers worse"."""
+    groups: list[tuple[str, list[str]]] = []
+    for p in previews:
+        if not groups or groups[-1][0] != p.who:
+            groups.append((p.who, []))
+        groups[-1][1].append(p.words(kit))
+    return "; ".join((f"{who}: " if who else "") + ", ".join(words) for who, words in groups)
 
 
 @dataclass
@@ -59,12 +74,12 @@ class Button:
         x = 0
         last = None
         for p in self.previews:
-            w = kit.px(52) + (kit.px(44) if p.picture and p.who != last else 0)
+            w = kit.px(52 if p.verdict else 36) + (kit.px(44) if p.picture and p.who != last else 0)
             if rows[-1] and x + w > width:
                 rows.append([])
                 x = 0
                 last = None
-                w = kit.px(52) + (kit.px(44) if p.picture else 0)
+                w = kit.px(52 if p.verdict else 36) + (kit.px(44) if p.picture else 0)
             rows[-1].append(p)
             x += w
             last = p.who
@@ -145,12 +160,35 @@ class Button:
             icon = kit.images.icon(p.icon, size, fg)
             surf.blit(icon, (x, y))
             x += size + kit.px(4)
-            if p.sign:
-                color = fg if focused else (th.good if p.sign > 0 else th.bad)
-                kit.triangle(surf, (x + kit.px(8), y + size // 2), kit.px(14), p.sign > 0, color)
-            else:
+            # better or worse for the person: shape (up, down) and colour agree; "~" when it depends
+            if p.verdict in ("better", "worse"):
+                color = fg if focused else (th.good if p.verdict == "better" else th.bad)
+                kit.triangle(surf, (x + kit.px(8), y + size // 2), kit.px(14), p.verdict == "better", color)
+                x += kit.px(28)
+            elif p.verdict == "unclear":
                 kit.text(surf, "~", "label", fg, (x + kit.px(2), y - kit.px(4)))
-            x += kit.px(28)
+                x += kit.px(28)
+            else:
+                x += kit.px(8)
+
+
+def tooltip(kit: Kit, surf: pygame.Surface, anchor: pygame.Rect, text: str) -> None:
+    """A small box of words just above `anchor` (below it when there is no room), kept on screen."""
+    th = kit.theme
+    pad = kit.px(10)
+    width = min(kit.w - 2 * pad, kit.px(560))
+    lines = kit.wrap(text, "small", width - 2 * pad)
+    w = max(kit.font("small").size(line)[0] for line in lines) + 2 * pad
+    h = len(lines) * kit.line_height("small") + 2 * pad
+    x = min(max(pad, anchor.x), kit.w - w - pad)
+    y = anchor.y - h - kit.px(6)
+    if y < pad:
+        y = min(anchor.bottom + kit.px(6), kit.h - h - pad)
+    box = pygame.Rect(x, y, w, h)
+    pygame.draw.rect(surf, th.bar, box, border_radius=kit.px(8))
+    pygame.draw.rect(surf, th.focus_ring, box, width=max(1, kit.px(2)), border_radius=kit.px(8))
+    for i, line in enumerate(lines):
+        kit.text(surf, line, "small", th.bar_text, (x + pad, y + pad + i * kit.line_height("small")))
 
 
 class Scroller:

@@ -1,19 +1,23 @@
 """A day's scene: the place's illustration, where and when we are, the scene's text and its choices as
 large buttons; and the content note before a sensitive scene.
 
-Each choice button previews which meters it will move, up or down (never by how much), with an icon
-and an arrow shape so the meaning never depends on colour.
+Each choice button previews what the player's preview level allows (core/play/preview.py): nothing,
+the icons of the meters it touches, or with each an arrow for better or worse for the person (shape and
+colour agree, so the meaning never depends on colour). A focused or hovered choice names its icons in a
+tooltip. What a choice costs is written under it; a choice the player cannot pay for is shown greyed.
+Nothing is focused when a scene opens: focus appears when the player first moves it.
 """
 
 from __future__ import annotations
 
 import pygame
 
+from ...core.play import preview as pv
 from ...core.play.engine import CONTINUE
 from .. import input as act
 from ..nav import Nav
 from ..screen import MenuScreen
-from ..widgets import Button, Preview, Scroller
+from ..widgets import Button, Preview, Scroller, preview_words, tooltip
 from .play import PlayScreen
 
 
@@ -28,6 +32,11 @@ class DayScreen(PlayScreen):
         where = self.play.where()  # read once: the scene and its choices stay as they were shown
         self.scene = where.scene
         self.offered = list(where.choices)
+        self.locked = self.engine.locked() if where.scene is not None else []
+        self.level = nav.settings.preview or pv.default_level(self.play.room.name)
+        self.focus = -1  # nothing pre-selected: focus appears when the player first moves it
+        self.pointer: tuple[int, int] | None = None
+        self.strip_cells: list[tuple[pygame.Rect, str]] = []
         self.pinned = False
         self.text_rect = pygame.Rect(0, 0, 0, 0)
 
@@ -71,7 +80,11 @@ class DayScreen(PlayScreen):
             label = k.ui("ui.continue") if c is CONTINUE else k.tr(c.text)
             self.buttons.append(Button(label, lambda c=c: self.choose(c), number=i + 1,
                                        previews=self.previews(c), kind="primary" if c is CONTINUE else "normal",
-                                       id=c.id))
+                                       id=c.id, note=self.price(c, "preview.costs")))
+        for c in self.locked:  # on show, with their price, but not on offer: a budget the player can see
+            self.buttons.append(Button(k.tr(c.text), lambda: None, previews=self.previews(c), id=c.id,
+                                       enabled=False, note=self.price(c, "preview.needs")))
+        self.n_choices = len(self.buttons)
         self.top_buttons = self.make_top_buttons()
         # The choices are pinned to the bottom of the card when they fit, so they are always in view
         # and only the text scrolls; when they are too many or too long, everything scrolls together.
@@ -103,16 +116,30 @@ class DayScreen(PlayScreen):
         self.dirty = True
 
     def previews(self, choice) -> list[Preview]:
+        """What the preview level allows about a choice (nothing at 'off')."""
         k = self.kit
         out = []
-        for owner, var, sign in choice.preview:
-            if var not in k.content.model.variables:
-                continue
-            ch = k.content.characters.get(owner) if owner else None
+        for hint in pv.hints(k.content, choice, self.level):
+            ch = k.content.characters.get(hint.owner) if hint.owner else None
             who = k.tr(ch.name) if ch else ""
-            out.append(Preview(k.var_icon(var), k.var_name(var), sign, who, ch.portrait if ch else None))
+            out.append(Preview(k.var_icon(hint.var), k.var_name(hint.var), hint.verdict, who,
+                               ch.portrait if ch else None))
         out.sort(key=lambda p: p.who)  # group each resident's meters behind their portrait
         return out[:8]
+
+    def price(self, choice, key: str) -> str:
+        """"costs Energy 2, Money 100 kr" (or "needs ..."), or "" for a choice that costs nothing."""
+        costs = pv.costs(self.kit.content, choice)
+        return self.kit.ui(key, what=self.amounts(costs)) if costs else ""
+
+    def amounts(self, pairs) -> str:
+        k = self.kit
+        parts = []
+        for name, amount in pairs:
+            budget = k.content.variables[name].budget
+            unit = k.tr(budget.unit) if budget and budget.unit else ""
+            parts.append(f"{k.tr(budget.name) if budget else name} {k.num(amount)}" + (f" {unit}" if unit else ""))
+        return ", ".join(parts)
 
     def place_buttons(self) -> None:
         top = self.inner.y - (0 if self.pinned else self.scroller.offset)
@@ -135,6 +162,10 @@ class DayScreen(PlayScreen):
         self.static = None
 
     def handle(self, a: act.Action) -> bool:
+        if a.name == act.POINT:
+            was, self.pointer = self.pointer, a.pos
+            changed = super().handle(a)
+            return changed or self.tip_at(was) != self.tip_at(a.pos)
         if a.name in (act.SCROLL, act.DRAG, act.PAGE):
             changed = super().handle(a)
             if changed:
@@ -243,27 +274,42 @@ class DayScreen(PlayScreen):
         h = k.px(56)
         y = k.h - k.px(24) - h
         x = k.px(24)
-        items: list[tuple[str | None, str | None, str]] = []
+        items: list[tuple[str | None, str | None, str, str]] = []  # icon, portrait, number, name
         if e.state.subject is not None:
+            for name, spec in pv.budgets(k.content).items():  # what the player can spend today
+                value = e.state.vars.get(name, 0)
+                if spec.budget is None or (not value and name == "debt"):
+                    continue
+                unit = k.tr(spec.budget.unit) if spec.budget.unit else ""
+                items.append((spec.budget.icon or "info", None, k.num(round(value)) + (f" {unit}" if unit else ""),
+                              k.tr(spec.budget.name)))
             role = k.content.roles.get(e.campaign.role)
             for var in role.meters if role else ():
-                items.append((k.var_icon(var), None, str(round(e.state.subject.get(var, 0)))))
+                items.append((k.var_icon(var), None, str(round(e.state.subject.get(var, 0))), k.var_name(var)))
         else:
             scen = k.content.scenarios.get(e.day.scenario if e.day and e.day.scenario else "")
             for who in (scen.residents if scen else ()) or e.campaign.residents:
                 ch = k.content.characters.get(who)
                 if ch is None or who not in e.state.chars:
                     continue
-                items.append(("trust", ch.portrait, str(round(e.state.chars[who].get("trust", 0)))))
+                items.append(("trust", ch.portrait, str(round(e.state.chars[who].get("trust", 0))),
+                              f"{k.tr(ch.name)}: {k.var_name('trust')}"))
         if not items:
             return
-        cell = k.px(84) if e.state.subject is None else k.px(68)
-        n = min(len(items), max(1, (space - k.px(20)) // cell))
-        box = pygame.Rect(x, y, n * cell + k.px(20), h)
+        widths = [max(k.px(68), k.px(40) + k.font("label").size(number)[0]) if not portrait else k.px(84)
+                  for _icon, portrait, number, _name in items]
+        n, used = 0, k.px(20)
+        while n < len(items) and used + widths[n] <= space:
+            used += widths[n]
+            n += 1
+        n = max(1, n)
+        box = pygame.Rect(x, y, sum(widths[:n]) + k.px(20), h)
         k.panel(surf, box)
         cx = x + k.px(10)
         size = k.px(26)
-        for icon, portrait, number in items[:n]:
+        self.strip_cells = []
+        for (icon, portrait, number, name), cell in zip(items[:n], widths):
+            self.strip_cells.append((pygame.Rect(cx, y, cell, h), name))
             if portrait:
                 surf.blit(k.images.load(portrait, (k.px(40), k.px(40))), (cx, y + (h - k.px(40)) // 2))
                 surf.blit(k.images.icon(icon, k.px(18), th.text), (cx + k.px(42), y + k.px(8)))
@@ -281,9 +327,28 @@ class DayScreen(PlayScreen):
         clip = surf.get_clip()
         if not self.pinned:
             surf.set_clip(self.scroll_rect)
-        self.draw_buttons(surf, self.buttons[: len(self.offered)])
+        self.draw_buttons(surf, self.buttons[: self.n_choices])
         surf.set_clip(clip)
         self.draw_buttons(surf, self.top_buttons)
+        tip = self.tip_at(self.pointer)
+        if tip is not None:
+            tooltip(self.kit, surf, *tip)
+
+    def tip_at(self, pos: tuple[int, int] | None) -> tuple[pygame.Rect, str] | None:
+        """The tooltip to show: the names of the focused (or pointed-at) choice's icons, or of the
+        pointed-at icon in the strip of meters."""
+        if pos is not None:
+            for rect, name in self.strip_cells:
+                if rect.collidepoint(pos):
+                    return rect, name
+        index = self.focus
+        if pos is not None:
+            index = next((i for i, b in enumerate(self.buttons[: self.n_choices])
+                          if b.rect.collidepoint(pos) and self.visible(b)), index)
+        if 0 <= index < self.n_choices and self.buttons[index].previews and self.visible(self.buttons[index]):
+            b = self.buttons[index]
+            return b.rect, preview_words(self.kit, b.previews)
+        return None
 
 
 class WarningScreen(MenuScreen):

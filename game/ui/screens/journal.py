@@ -7,9 +7,9 @@ same formula, so a player can check the model and argue with it.
 
 from __future__ import annotations
 
-
 import pygame
 
+from ...core.play import preview as pv
 from ...core.world import source_text  # noqa: F401 - credits imports it from here
 from .. import input as act
 from ..widgets import Button, meter
@@ -87,12 +87,47 @@ class JournalScreen(PanelScreen):
             h += k.line_height(role)
         return h + k.px(6)
 
+    def legend(self, surf, x: int, y: int, w: int) -> int:
+        """Every icon a choice or the strip of meters may show, with its name, and the arrows."""
+        k = self.kit
+        th = k.theme
+        e = self.engine
+        y0 = y
+        y += self.title(surf, k.ui("journal.legend"), x, y, w, "label")
+        role = k.content.roles.get(e.campaign.role) if e is not None else None
+        entries = [(k.var_icon(v), k.var_name(v)) for v in (role.meters if role else ()) or k.content.model.variables]
+        if e is not None and e.state.subject is not None:
+            entries += [(b.budget.icon or "info", k.tr(b.budget.name)) for b in pv.budgets(k.content).values()
+                        if b.budget is not None]
+        size, cell = k.px(24), min(w, k.px(260))
+        per_row = max(1, w // cell)
+        row_h = max(size, k.line_height("small")) + k.px(8)
+        for i, (icon, name) in enumerate(entries):
+            cx, cy = x + (i % per_row) * cell, y + (i // per_row) * row_h
+            if surf:
+                surf.blit(k.images.icon(icon, size, th.text), (cx, cy))
+                k.text(surf, name, "small", th.text, (cx + size + k.px(8), cy + size // 2), "midleft")
+        y += ((len(entries) + per_row - 1) // per_row) * row_h + k.px(4)
+        for i, (shape, key) in enumerate((("better", "journal.legend_better"), ("worse", "journal.legend_worse"),
+                                          ("unclear", "journal.legend_unclear"))):
+            cx = x + i * cell
+            if surf:
+                if shape == "unclear":
+                    k.text(surf, "~", "label", th.text, (cx + k.px(4), y - k.px(4)))
+                else:
+                    color = th.good if shape == "better" else th.bad
+                    k.triangle(surf, (cx + size // 2, y + size // 2), k.px(14), shape == "better", color)
+                k.text(surf, k.ui(key), "small", th.text, (cx + size + k.px(8), y + size // 2), "midleft")
+        y += row_h + k.px(16)
+        return y - y0
+
     def page_meters(self, surf, x: int, y: int, w: int) -> int:
         k = self.kit
         th = k.theme
         e = self.engine
         y0 = y
         clip = self.scroll_rect
+        y += self.legend(surf, x, y, w)
         for who in e.subjects():
             values = e.values(who)
             if who:

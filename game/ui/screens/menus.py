@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-
+from ...core.play import preview as pv
 from ...core.play.saves import SLOTS
 from ..screen import MenuScreen, confirm
 from ..settings import FONTS, SCAN_SPEEDS, TEXT_SIZES, THEME_IDS
@@ -108,6 +108,7 @@ class SettingsScreen(MenuScreen):
             ("settings.theme", k.ui(f"settings.theme_{st.theme}"), self.next_theme, "settings"),
             ("settings.reduced_motion", on if st.reduced_motion else off, self.toggle("reduced_motion"), "pause"),
             ("settings.content_notes", on if st.content_notes else off, self.toggle("content_notes"), "warning"),
+            ("settings.preview", self.preview_label(), self.next_preview, "info"),
             ("settings.scanning", on if st.scanning else off, self.toggle("scanning"), "check"),
             ("settings.scan_speed", k.ui("settings.seconds", n=k.num(st.scan_seconds)), self.next_speed, "restart"),
             ("settings.sound", off if st.muted else on, self.toggle("muted"), "sound_off" if st.muted else "sound_on"),
@@ -137,6 +138,19 @@ class SettingsScreen(MenuScreen):
     def step(values, current):
         values = list(values)
         return values[(values.index(current) + 1) % len(values)] if current in values else values[0]
+
+    def preview_label(self) -> str:
+        """What a choice shows before it is taken: the setting, or the room's default said as such."""
+        k = self.kit
+        level = self.nav.settings.preview
+        if level:
+            return k.ui(f"settings.preview.{level}")
+        room = self.nav.play.room.name if self.nav.play is not None else self.nav.mode.name
+        return k.ui("settings.preview.default", level=k.ui(f"settings.preview.{pv.default_level(room)}"))
+
+    def next_preview(self) -> None:
+        self.nav.settings.preview = self.step(("", *pv.LEVELS), self.nav.settings.preview)
+        self.changed()
 
     def next_language(self) -> None:
         langs = list(self.kit.content.languages)
