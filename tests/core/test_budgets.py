@@ -181,3 +181,16 @@ scenes:
     assert e.state.vars["money"] == 0 and e.state.vars["energy"] == 0 and e.state.vars["debt"] == 0
     assert e.state.subject["wellbeing"] == 100
     assert set(e.clamped) == {"scenes/a/choices/0/do"}
+
+
+def test_only_stories_with_prices_show_budgets(tmp_path):
+    from game.core.play.campaigns import budgets_spent
+    assert budgets_spent(story(tmp_path, SPEND), "t") == ["energy", "money"]
+    plain = story(tmp_path, campaign() + """
+scenes:
+  a:
+    text: Morning.
+    choices:
+      - {id: school, text: School, do: education += 2, why: Maths.}
+""")
+    assert budgets_spent(plain, "t") == []

@@ -27,6 +27,7 @@ from typing import Any, Literal
 
 from ..content import Choice, Content, Scene
 from . import results, shifts
+from .campaigns import budgets_spent
 from .engine import Engine
 from .state import GameState
 
@@ -130,6 +131,7 @@ class Playthrough:
         self.lang = "en"  # the language a result records; the front end keeps it to the player's
         self.saved_day = engine.state.day if record is not None else 0
         self._listeners: dict[Event, list[Listener]] = {}
+        self._budgets: list[str] | None = None
         self._note_place()
 
     # -- starting -------------------------------------------------------------------------------
@@ -194,6 +196,12 @@ class Playthrough:
     def place(self) -> str:
         """The place to show: the current scene's, else the last one a scene named."""
         return self.record.place
+
+    def budgets(self) -> list[str]:
+        """The budgets this story's choices spend, shown beside the meters (worked out once)."""
+        if self._budgets is None:
+            self._budgets = budgets_spent(self.engine.content, self.engine.campaign.id)
+        return self._budgets
 
     def where(self) -> Where:
         e = self.engine

@@ -16,6 +16,7 @@ from typing import Any, Callable
 from ..content import Choice, Content
 from ..gcpause import gc_paused
 from ..words import words
+from .campaigns import reachable_scenes
 from .engine import CONTINUE, Engine
 from .policies import BASIC as POLICIES, Policy, PolicyError, make_policy  # noqa: F401 - re-exported
 
@@ -166,7 +167,7 @@ def simulate(content: Content, campaign: str, runs: int = 100, seed: int = 0, po
              profile: str | None = None) -> SimResult:
     camp = content.campaigns[campaign]
     result = SimResult(campaign=campaign, policy=policy, runs=runs)
-    reachable = _reachable_scenes(content, campaign)
+    reachable = reachable_scenes(content, campaign)
     result.scenes_total = len(reachable)
     result.choices_total = sum(len(content.scenes[s].choices) for s in reachable)
     reading = Reading(content, content.default_lang)
@@ -205,30 +206,4 @@ def simulate(content: Content, campaign: str, runs: int = 100, seed: int = 0, po
     return result
 
 
-def _reachable_scenes(content: Content, campaign: str) -> set[str]:
-    camp = content.campaigns[campaign]
-    roots: set[str] = set()
-    for block in camp.blocks:
-        if block.intro:
-            roots.add(block.intro)
-        for day in block.days:
-            roots.update(sid for _, sid in day.slots)
-    for events in camp.slot_events.values():
-        roots.update(sid for sid, _ in events)
-    seen: set[str] = set()
-    todo = list(roots)
-    while todo:
-        sid = todo.pop()
-        if sid in seen or sid not in content.scenes:
-            continue
-        seen.add(sid)
-        scene = content.scenes[sid]
-        for c in scene.choices:
-            if c.goto and c.goto != "end":
-                todo.append(c.goto)
-            if c.draw:
-                todo.extend(s for s, _ in content.pools.get(c.draw, []))
-        for t in (scene.next, scene.skip):
-            if t and t != "end":
-                todo.append(t)
-    return seen
+_reachable_scenes = reachable_scenes  # the name benchmarks/story_length.py imports

@@ -276,7 +276,8 @@ class DayScreen(PlayScreen):
         x = k.px(24)
         items: list[tuple[str | None, str | None, str, str]] = []  # icon, portrait, number, name
         if e.state.subject is not None:
-            for name, spec in pv.budgets(k.content).items():  # what the player can spend today
+            for name in self.play.budgets():  # what the player can spend today, in stories with prices
+                spec = k.content.variables[name]
                 value = e.state.vars.get(name, 0)
                 if spec.budget is None or (not value and name == "debt"):
                     continue
