@@ -210,6 +210,8 @@ class Campaign:
     blocks: list[Block] = s.records(Block, "The days, grouped in phases.", True, min_items=1, key="calendar")
     endings: list[Ending] = s.records(Ending, "Endings, first match wins.", True, min_items=1)
     debrief: list[Text] = s.texts("Questions for discussion at the end.")
+    compare: tuple[str, ...] = s.refs("fact", "The real figures its ending shows beside the estimate, each with "
+                                      "its caveat and sources; left out, every fact tagged comparison.")
     minutes: int | None = s.number("About how long a playthrough takes.", lo=1, integer=True)
     # events that may fire at the start of a slot, by slot name ("*" = any slot), best first
     slot_events: dict[str, list[tuple[str, Event]]] = s.derived(factory=dict)

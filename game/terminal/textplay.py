@@ -10,7 +10,8 @@ from __future__ import annotations
 import textwrap
 from typing import Callable, TextIO
 
-from ..core.content import Content
+from ..core.content import Content, Fact
+from ..core.play import figures
 from ..core.play import preview as pv
 from ..core.play.engine import CONTINUE, Engine
 from ..core.play.playthrough import Playthrough
@@ -169,9 +170,9 @@ class TextGame:
             ch = self.c.characters[scene.speaker]
             self.say(f"[{self.t(ch.name)}]")
         self.say(self.t(e.scene_text()))
-        if scene.fact:
-            fact = self.c.facts[scene.fact]
-            self.say(f"({self.ui('text.fact')}: {self.t(fact.text)})")
+        if scene.fact and scene.fact in self.c.facts:
+            self.say("")
+            self.fact_card(self.c.facts[scene.fact])
         offered = e.choices()
         self.say("")
         if len(offered) > 1 and any(c.cost for c in offered + e.locked()) and self.budget_line():
@@ -187,6 +188,15 @@ class TextGame:
             return False
         play.choose(picked)
         return True
+
+    def fact_card(self, fact: Fact, label: bool = True) -> None:
+        """A fact as every surface shows it: the fact, its caveat and each of its sources."""
+        parts = figures.card(self.c, fact, self.lang)
+        self.say(f"{self.ui('text.fact')}: {parts.text}" if label else parts.text)
+        if parts.caveat:
+            self.say(f"{self.ui('text.caveat')}: {parts.caveat}")
+        for title in parts.sources:
+            self.say(f"{self.ui('text.source')}: {title}")
 
     def preview(self, choice) -> str:
         """What the preview level allows about a choice, and its price (shown at every level)."""
@@ -223,26 +233,30 @@ class TextGame:
         return self.ui("preview.budgets", what=self.amounts(shown))
 
     def changes(self, log: list[dict]) -> None:
-        shown = False
+        """What changed, and why: each reason once, then the meters it moved (as the window lists them)."""
         budgets = pv.budgets(self.c)
+        groups: list[tuple[str, list[str]]] = []
         for entry in log:
             var = entry["var"]
-            if var in budgets:
-                shown = True
-                before, after = round(entry["before"]), round(entry["after"])
-                reason = self.t(entry.get("why"))
-                self.say(f"- {self.t(budgets[var].budget.name)} {before} -> {after}"
-                         + (f". {reason}" if reason else ""))
-                continue
-            if var not in self.c.model.variables:
-                continue
-            shown = True
-            who = f"{self.t(self.c.characters[entry['who']].name)}: " if entry["who"] else ""
             before, after = round(entry["before"]), round(entry["after"])
-            reason = self.t(entry.get("why"))
-            arrow = f"{before} -> {after}"
-            self.say(f"- {who}{self.var_name(var)} {arrow}" + (f". {reason}" if reason else ""))
-        if not shown:
+            if var in budgets:
+                row = f"{self.t(budgets[var].budget.name)} {before} -> {after}"
+            elif var in self.c.model.variables:
+                who = f"{self.t(self.c.characters[entry['who']].name)}: " if entry["who"] else ""
+                better = self.c.model.is_improvement(var, entry["after"] - entry["before"])
+                row = (f"{who}{self.var_name(var)} {before} -> {after} "
+                       f"({self.ui('dayend.better' if better else 'dayend.worse')})")
+            else:
+                continue
+            why = self.t(entry.get("why")) or self.ui("dayend.no_reason")
+            if groups and groups[-1][0] == why:
+                groups[-1][1].append(row)
+            else:
+                groups.append((why, [row]))
+        for why, rows in groups:
+            self.say(f"- {why}")
+            self.say("  " + "; ".join(rows))
+        if not groups:
             self.say(self.ui("text.nothing_changed"))
 
     def journal(self) -> None:
@@ -263,11 +277,12 @@ class TextGame:
             self.estimate(who)
         self.say(self.ui("ui.model_note"))
 
-    def estimate(self, who: str | None) -> None:
+    def estimate(self, who: str | None, line: str = "ui.risk_line") -> None:
+        """An estimate with its range and what weighs most; at the ending, in the ending's words."""
         e = self.engine
         assert e is not None
         est = e.estimate(who)
-        self.say("  " + self.ui("ui.risk_line", risk=round(est.risk), low=round(est.low), high=round(est.high)))
+        self.say("  " + self.ui(line, risk=round(est.risk), low=round(est.low), high=round(est.high)))
         self.say("  " + self.ui("ui.drivers"))
         for d in est.drivers[:3]:
             self.say(f"    - {self.var_name(d.var)}: "
@@ -283,7 +298,7 @@ class TextGame:
         if view.estimate is not None:
             self.say("")
             self.say(self.ui("text.your_estimate"))
-            self.estimate(None)
+            self.estimate(None, "ending.estimate_line")
         if view.epilogues:
             self.say("")
             self.say(self.ui("text.epilogues"))
@@ -291,10 +306,19 @@ class TextGame:
                 self.say("")
                 self.say(self.t(self.c.characters[who].name).upper())
                 if ep is not None:
+                    if ep.title:
+                        self.say(self.t(ep.title))
                     self.say(self.t(ep.text))
-                self.estimate(who)
+                self.estimate(who, "ending.estimate_line")
         self.say("")
-        self.say(self.ui("ui.model_note"))
+        self.say(self.t(self.c.model.disclaimer))
+        real = figures.ending_figures(self.c, e.campaign)
+        if real:
+            self.say("")
+            self.say(self.ui("ending.real_world").upper())
+            for fact in real:
+                self.say("")
+                self.fact_card(fact, label=False)
         camp = e.campaign
         if camp.debrief:
             self.say("")

@@ -9,7 +9,7 @@ def test_simulate_json_reports_reading_time_and_takes_new_policies():
     out = run_main("simulate", "--runs", "3", "--policy", "focus:study", "--json")
     assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
-    assert set(data["minutes"]) == {"mean", "p90"} and data["words"] > 0 and data["decisions"] > 0
+    assert set(data["minutes"]) == {"mean", "median", "p90"} and data["words"] > 0 and data["decisions"] > 0
     out = run_main("simulate", "--runs", "1", "--policy", "late:x")
     assert out.returncode == 2 and "late needs a day number" in out.stderr
 

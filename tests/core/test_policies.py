@@ -59,11 +59,18 @@ def test_unknown_policies_say_what_is_expected(tmp_path, name):
         make_policy(name, c, random.Random(0))
 
 
-def test_reading_time_is_measured(tmp_path):
+def test_reading_time_counts_what_the_player_reads(tmp_path):
     c = story(tmp_path, DAYS)
-    summary = simulate(c, "t", runs=3, policy="engaged").summary()
-    # per run: ten scenes of 4 words, four choice labels (11 words), one reason (1 word), the ending (2)
-    assert summary["decisions"] == 10
-    assert summary["words"] == 10 * (4 + 11 + 1) + 2
-    expected = summary["words"] / 200 + 10 * 5 / 60
-    assert summary["minutes"]["mean"] == pytest.approx(expected, abs=0.01)
+    result = simulate(c, "t", runs=3, policy="engaged", keep=True)
+    summary = result.summary()
+    read = result.reads[0]
+    # ten scenes of 4 words, each with four choice labels (11 words) and a decision
+    assert read.words["scene"] == 10 * 4 and read.words["choices"] == 10 * 11
+    assert summary["decisions"] == read.decisions == 10
+    # and what the other screens show: the start screen, the ten day-end lists with the reasons of
+    # the choices taken (one word each), the ending with its estimate
+    assert read.words["start"] > 0 and read.words["consequences"] >= 10 * 1 and read.words["ending"] > 2
+    assert summary["words"] == round(sum(r.played_words for r in result.reads) / 3)
+    expected = read.played_words / 200 + 10 * 5 / 60
+    assert read.minutes == pytest.approx(expected)
+    assert set(summary["minutes"]) == {"mean", "median", "p90"}

@@ -1,9 +1,10 @@
 """Headless playthroughs in bulk, to see how a story's outcomes spread and how long it takes to read.
 
 The policies (how the simulated player chooses) are in policies.py. Each run also counts what a
-player would read: the words shown (scene titles and texts, the choices offered, the reason shown
-after a choice, the ending and its epilogues) and the decisions made (scenes offering two or more
-choices), and turns them into minutes at 200 words a minute and 5 seconds a decision.
+player reads, as reading.py counts it for every measure of reading time (the start screen, scenes,
+choices, fact cards, content notes, the day-end lists, reflection questions and the ending with its
+estimate, epilogues and real figures), and turns it into minutes at 200 words a minute and 5 seconds
+a decision.
 """
 
 from __future__ import annotations
@@ -15,13 +16,11 @@ from typing import Any, Callable
 
 from ..content import Choice, Content
 from ..gcpause import gc_paused
-from ..words import words
+from . import reading
 from .campaigns import reachable_scenes
 from .engine import CONTINUE, Engine
 from .policies import BASIC as POLICIES, Policy, PolicyError, make_policy  # noqa: F401 - re-exported
-
-WORDS_PER_MINUTE = 200
-SECONDS_PER_DECISION = 5
+from .reading import SECONDS_PER_DECISION, WORDS_PER_MINUTE, Read, Reader, spread  # noqa: F401 - re-exported
 
 
 @dataclass
@@ -43,9 +42,10 @@ class SimResult:
     clamped: dict[str, list] = field(default_factory=dict)  # effect pointer -> [times, variable, worst value]
     words: list[int] = field(default_factory=list)       # per run
     decisions: list[int] = field(default_factory=list)   # per run
+    reads: list[Read] = field(default_factory=list)      # per run, when asked to keep them
 
     def minutes(self) -> list[float]:
-        return [w / WORDS_PER_MINUTE + d * SECONDS_PER_DECISION / 60 for w, d in zip(self.words, self.decisions)]
+        return [reading.minutes(w, d) for w, d in zip(self.words, self.decisions)]
 
     def summary(self) -> dict[str, Any]:
         def dist(xs: list[float]) -> dict[str, float]:
@@ -68,7 +68,7 @@ class SimResult:
             },
             "decisive": self.decisive(),
             "choices_per_run": round(self.choices_made / self.runs, 1) if self.runs else 0,
-            "minutes": {k: v for k, v in dist(self.minutes()).items() if k in ("mean", "p90")},
+            "minutes": spread(self.minutes()),
             "words": round(statistics.fmean(self.words)) if self.words else 0,
             "decisions": round(statistics.fmean(self.decisions), 1) if self.decisions else 0,
         }
@@ -93,14 +93,16 @@ class SimResult:
 @gc_paused  # a game's history and log live until it ends: no cycles to collect while it runs
 def play_once(content: Content, campaign: str, seed: int, policy: Callable[[list[Choice]], Choice],
               profile: str | None = None, scenario: str | None = None, max_steps: int = 20000,
-              reading: "Reading | None" = None) -> tuple[Engine, list[str]]:
+              reading: Reader | None = None) -> tuple[Engine, list[str]]:
     """Play one game to its end; returns the engine and the keys of the choices made. With `reading`,
-    the words shown and the decisions made are counted into it."""
+    what the player reads on the way is counted into it (`reading.read`)."""
     engine = Engine.new(content, campaign, profile=profile, seed=seed, scenario=scenario)
-    engine.ctx.record = False  # no one reads the day's list of changes (the day-end screen's) here
+    engine.ctx.record = reading is not None  # the day's list of changes is read only when counted
     bind = getattr(policy, "bind", None)
     if bind is not None:
         bind(engine)
+    if reading is not None:
+        reading.start(engine)
     taken: list[str] = []
     steps = 0
     while engine.state.status != "ending":
@@ -116,76 +118,41 @@ def play_once(content: Content, campaign: str, seed: int, policy: Callable[[list
                 taken.append(f"{engine.state.scene}:{picked.id}")
             engine.choose(picked)
         else:
+            if reading is not None:
+                reading.between(engine)
             engine.proceed()
     if reading is not None:
         reading.ending(engine)
     return engine, taken
 
 
-class Reading:
-    """Counts what a player reads in one language: words shown and decisions made."""
-
-    def __init__(self, content: Content, lang: str):
-        self.content, self.lang = content, lang
-        self.words = 0
-        self.decisions = 0
-        self._counted: dict[int, int] = {}  # id of a text -> its words (texts are shared, not copied)
-
-    def count(self, text: dict | None) -> int:
-        if not text:
-            return 0
-        key = id(text)
-        n = self._counted.get(key)
-        if n is None:
-            n = self._counted[key] = words(self.content.text(text, self.lang))
-        return n
-
-    def reset(self) -> None:
-        self.words = self.decisions = 0
-
-    def scene(self, engine: Engine, offered: list[Choice], picked: Choice) -> None:
-        scene = engine.scene
-        if scene is None:
-            return
-        self.words += self.count(scene.title) + self.count(engine.scene_text(scene))
-        if len(offered) > 1:
-            self.decisions += 1
-            self.words += sum(self.count(c.text) for c in offered)
-        else:
-            self.words += 1  # "Continue"
-        self.words += self.count(picked.why)
-
-    def ending(self, engine: Engine) -> None:
-        view = engine.ending_view()
-        self.words += self.count(view.ending.title) + self.count(view.ending.text)
-        for _who, epilogue, _est in view.epilogues:
-            if epilogue is not None:
-                self.words += self.count(epilogue.title) + self.count(epilogue.text)
-
-
 def simulate(content: Content, campaign: str, runs: int = 100, seed: int = 0, policy: str = "random",
-             profile: str | None = None) -> SimResult:
+             profile: str | None = None, lang: str | None = None, keep: bool = False) -> SimResult:
+    """Play `runs` games from seeds seed, seed+1...; words are counted in `lang` (default: the
+    content's default language), and with keep=True each run's count is kept in `reads`."""
     camp = content.campaigns[campaign]
     result = SimResult(campaign=campaign, policy=policy, runs=runs)
     reachable = reachable_scenes(content, campaign)
     result.scenes_total = len(reachable)
     result.choices_total = sum(len(content.scenes[s].choices) for s in reachable)
-    reading = Reading(content, content.default_lang)
+    reader = Reader(content, lang or content.default_lang)
     for i in range(runs):
         rng = random.Random(seed * 1_000_003 + i)
         pick = make_policy(policy, content, rng)
         prof = profile
         if prof is None and camp.profiles:
             prof = camp.profiles[rng.randrange(len(camp.profiles))].id
-        reading.reset()
-        engine, taken = play_once(content, campaign, seed + i, pick, profile=prof, reading=reading)
+        engine, taken = play_once(content, campaign, seed + i, pick, profile=prof, reading=reader)
         for where, (times, var, worst) in engine.clamped.items():
             entry = result.clamped.setdefault(where, [0, var, worst])
             entry[0] += times
             if abs(worst) > abs(entry[2]):
                 entry[2] = worst
-        result.words.append(reading.words)
-        result.decisions.append(reading.decisions)
+        read = reader.read
+        result.words.append(read.played_words)
+        result.decisions.append(read.decisions)
+        if keep:
+            result.reads.append(read)
         st = engine.state
         risk = engine.mean_risk()
         result.risks.append(risk)
@@ -205,5 +172,3 @@ def simulate(content: Content, campaign: str, runs: int = 100, seed: int = 0, po
         result.steps += st.step
     return result
 
-
-_reachable_scenes = reachable_scenes  # the name benchmarks/story_length.py imports

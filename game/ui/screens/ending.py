@@ -11,6 +11,7 @@ from __future__ import annotations
 import pygame
 
 from ...core.model import Estimate
+from ...core.play.figures import ending_figures
 from ..nav import MenuItem, Nav
 from ..widgets import Button
 from .panel import PanelScreen
@@ -212,7 +213,7 @@ class EndingScreen(PanelScreen, PlayScreen):
         k = self.kit
         th = k.theme
         y0 = y
-        facts = [f for f in k.content.facts.values() if "comparison" in f.tags]
+        facts = ending_figures(k.content, self.engine.campaign)
         if not facts:
             return 0
         if surf:

@@ -1,0 +1,36 @@
+"""A fact as every surface shows it, and the real figures an ending shows.
+
+Every fact and figure carries its caveat and its sources wherever a player meets it: a scene's fact
+card, the real figures at the ending, the kiosk's attract loop. `card` gives those parts in one
+language, so the window, the terminal and the measure of reading time show and count the same
+thing; `ending_figures` says which facts a campaign's ending shows (its `compare` list, or every fact
+tagged `comparison`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..content import Campaign, Content, Fact
+
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    """A fact in one language: what it says, what it does not (its caveat, "" if none), its sources."""
+
+    text: str
+    caveat: str
+    sources: tuple[str, ...]  # each source by its title, in the order the content gives them
+
+
+def card(content: Content, fact: Fact, lang: str) -> Card:
+    """The parts of a fact card, every source included."""
+    return Card(content.text(fact.text, lang), content.text(fact.caveat, lang),
+                tuple(src.title for src in fact.sources if src.title))
+
+
+def ending_figures(content: Content, campaign: Campaign) -> list[Fact]:
+    """The real figures a campaign's ending shows beside the estimate, in order."""
+    if campaign.compare:
+        return [content.facts[f] for f in campaign.compare if f in content.facts]
+    return [f for f in content.facts.values() if "comparison" in f.tags]
