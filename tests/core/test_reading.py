@@ -111,3 +111,35 @@ def test_decisions_are_scenes_with_a_choice_to_make(tmp_path):
     r = read(tiny(tmp_path))
     assert r.decisions == 2                  # the morning offers two choices; the evening only "Continue"
     assert r.minutes == r.played_words / 200 + 2 * 5 / 60
+
+
+def test_prices_under_choices_are_read_and_so_are_choices_the_player_cannot_pay_for(tmp_path):
+    content = story(tmp_path, """
+campaigns:
+  t:
+    role: resident
+    title: T
+    summary: S
+    profiles: [{id: p, name: P, summary: S, start: {education: 20}}]
+    calendar:
+      - {phase: high_security, days: 1, slots: {morning: a}}
+    endings:
+      - {id: only, title: The end, text: One.}
+scenes:
+  a:
+    text: Morning.
+    choices:
+      - {text: Call home, tags: [family], cost: {money: 100}, do: family += 2}
+      - {text: Send money home, tags: [family], cost: {money: 99999}, do: family += 2}
+      - {text: Stay in bed, tags: [idle]}
+""")
+    engine = Engine.new(content, "t", profile="p", seed=1)
+    assert [content.text(c.text, "en") for c in engine.locked()] == ["Send money home"]
+    reader = Reader(content, "en")
+    reader.start(engine)
+    reader.scene(engine, engine.choices(), engine.choices()[0])
+    money = content.variables["money"].budget
+    amount = f"{content.text(money.name, 'en')} {{n}} {content.text(money.unit, 'en')}"
+    costs = words(content.ui("preview.costs", "en", what=amount.format(n=100)))
+    needs = words(content.ui("preview.needs", "en", what=amount.format(n=99999)))
+    assert reader.read.words["choices"] == (2 + costs) + 3 + (3 + needs)  # call, bed; send, greyed

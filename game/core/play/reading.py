@@ -6,7 +6,8 @@ Counted screen by screen, in one language:
 - start: the role's briefing, what each of its meters means and every profile's summary (the player
   reads them to choose one); a kiosk story (`kind: short`) has the kiosk's own start screen instead;
 - scene: each scene's title and text (the variant the state picks);
-- choices: the label of every choice offered, "Continue" included;
+- choices: the label of every choice offered, "Continue" included, with what it costs; a choice the
+  player cannot pay for is shown greyed, with what it needs;
 - facts: a scene's fact card: the fact, its caveat and each of its sources;
 - warnings: a content note's name, note and help, once a kind a day (as the window asks);
 - consequences: the end of a day (or shift): each reason given for a change, once for each run of
@@ -35,9 +36,10 @@ from typing import Any
 from ..content import Choice, Content, Fact
 from ..model import Estimate
 from ..words import words
+from . import preview as pv
 from .engine import Engine
-from .flow import CONTINUE
 from .figures import card, ending_figures
+from .flow import CONTINUE
 
 WORDS_PER_MINUTE = 200
 SECONDS_PER_DECISION = 5
@@ -180,12 +182,24 @@ class Reader:
             if choice is CONTINUE:
                 self.line("choices", "ui.continue")
             else:
-                self.add("choices", self.size(choice.text))
+                self.add("choices", self.size(choice.text) + self.price(choice, "preview.costs"))
+        for choice in engine.locked():  # on show, greyed, with what they need
+            self.add("choices", self.size(choice.text) + self.price(choice, "preview.needs"))
         if len(offered) > 1:
             self.read.decisions += 1
             self._bucket()[1] += 1
         if picked is not CONTINUE and picked.feedback:
             self.add("feedback", self.size(picked.feedback))
+
+    def price(self, choice: Choice, key: str) -> int:
+        """The words of what a choice costs ("costs Energy 2, Money 100 kr"), written under it; 0 if free."""
+        parts = []
+        for name, amount in pv.costs(self.c, choice):
+            budget = self.c.variables[name].budget
+            label = self.c.text(budget.name, self.lang) if budget is not None else name
+            unit = self.c.text(budget.unit, self.lang) if budget is not None and budget.unit else ""
+            parts.append(f"{label} {amount:g} {unit}")
+        return words(self.c.ui(key, self.lang, what=", ".join(parts))) if parts else 0
 
     def between(self, engine: Engine) -> None:
         """The end of a day (what changed, and why) or of a phase (its questions)."""
