@@ -42,6 +42,7 @@ def lint(dirs: list[str], simulate_runs: int = 150) -> LintResult:
         graph = _Graph(data)
         _reachability(data, graph, report)
         _dead_ends(data, graph, report)
+        _dry_pools(data, graph, report)
         _usage(loaded, report)
         _subject_rules(data, graph, loaded, report)
         _translations(loaded, report)
@@ -166,6 +167,34 @@ def _dead_ends(data: dict, graph: _Graph, report: Report) -> None:
             report.warning(path, line, col, f"every choice in scene '{sid}' has a condition; when none "
                                             "holds the player only gets 'Continue' (add 'next' or an "
                                             "unconditional choice)", code="L504")
+
+
+def _dry_pools(data: dict, graph: _Graph, report: Report) -> None:
+    """Pools whose every event fires once, drawn by an unconditional choice of a scene that opens a slot
+    on more days than they have events: after the last, that choice just ends the slot (the player
+    sees nothing happen). A choice with a condition, or a scene reached only sometimes, is left alone:
+    whether it comes back is for the playthroughs to tell."""
+    drawn_days: dict[str, int] = {}
+    for camp in data.get("campaigns", {}).values():
+        for block in camp["calendar"]:
+            days = block.get("days")
+            count = days if isinstance(days, int) else len(days) if isinstance(days, list) else 0
+            starts = set(block.get("slots", {}).values())
+            for day in days if isinstance(days, list) else []:
+                starts |= set(day["slots"].values())
+            pools = {c["draw"] for sid in starts if sid in graph.scenes
+                     for c in graph.scenes[sid].get("choices", []) if c.get("draw") and "if" not in c}
+            for pool in pools:
+                drawn_days[pool] = drawn_days.get(pool, 0) + count
+    for pool, members in graph.pools.items():
+        events = [graph.scenes[sid]["event"] for sid in members]
+        days = drawn_days.get(pool, 0)
+        if all(ev.get("once", True) for ev in events) and days > len(events):
+            first = graph.scenes[members[0]]["event"]
+            path, line, col = at(first)
+            report.warning(path, line, col, f"pool '{pool}' can run dry: its {len(events)} event(s) fire once each, "
+                                            f"but it can be drawn on up to {days} days; then the choice just ends "
+                                            "the slot (add events, or give one 'once: false')", code="L520")
 
 
 def _usage(loaded: Loaded, report: Report) -> None:

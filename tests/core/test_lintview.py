@@ -71,3 +71,42 @@ def test_every_code_in_the_code_is_in_the_table_and_every_entry_is_used():
             used |= set(re.findall(r'"([YSNRCLATP]\d{3})"', fh.read()))
     assert sorted(used - set(CODES)) == []
     assert sorted(set(CODES) - used) == []
+
+
+def test_an_event_names_slots_its_campaigns_have(tmp_path):
+    from storytools import CAMPAIGN
+    story = CAMPAIGN.replace("{days}", "2").replace("{slots}", "{morning: t_a, evening: t_a}") + """
+scenes:
+  t_a:
+    text: A.
+  t_b:
+    event: {campaigns: [t], slots: [evning]}
+    text: B.
+"""
+    result = problems(tmp_path, story)
+    assert [(d.code, d.message) for d in result.report.errors] == [
+        ("N214", "unknown slot 'evning' (did you mean \"evening\"?): the event's campaigns have the slots "
+                 "evening, morning, so it would never fire")]
+
+
+def test_a_pool_that_runs_dry_is_found_without_playing(tmp_path):
+    from storytools import CAMPAIGN
+    story = CAMPAIGN.replace("{days}", "3").replace("{slots}", "{morning: t_hub}") + """
+scenes:
+  t_hub:
+    text: Morning.
+    choices: [{text: Work, tags: [work], draw: t_jobs}]
+  t_job1:
+    event: {campaigns: [t], pool: t_jobs}
+    text: Sanding.
+  t_job2:
+    event: {campaigns: [t], pool: t_jobs}
+    text: Gluing.
+"""
+    result = problems(tmp_path, story)
+    assert [(d.code, d.line, d.message) for d in result.report.warnings if d.code == "L520"] == [
+        ("L520", 26, "pool 't_jobs' can run dry: its 2 event(s) fire once each, but it can be drawn on up to 3 "
+                     "days; then the choice just ends the slot (add events, or give one 'once: false')")]
+    again = problems(tmp_path, story.replace("pool: t_jobs}\n    text: Gluing.", "pool: t_jobs, once: false}\n"
+                                                                                  "    text: Gluing."))
+    assert not [d for d in again.report.warnings if d.code == "L520"]

@@ -58,6 +58,7 @@ def crosscheck(data: dict[str, Any], positions: dict, report: Report) -> None:
                     err(report, choice, f"'{var}' in the cost of a choice is not a budget"
                                         f"{did_you_mean(var, budgets)}; declare it under 'variables:' "
                                         "with a 'budget:' entry", code="C428")
+        _check_event_slots(scene.get("event"), data, report)
 
 
 def _check_languages(data: dict, positions: dict, report: Report) -> None:
@@ -146,6 +147,32 @@ def _check_campaign(name: str, camp: dict, data: dict, model_vars: set[str], rep
             err(report, block, "a calendar block with a number of days needs 'slots'", code="C422")
         elif isinstance(block["days"], list) and "slots" in block:
             err(report, block, "a calendar block with a list of days gives each day its own 'slots'", code="C423")
+
+
+def campaign_slots(camp: dict) -> set[str]:
+    """The names of the slots a campaign's days have ('shift' for a day that is a scenario)."""
+    out: set[str] = set()
+    for block in camp.get("calendar", []):
+        out |= set(block.get("slots", {}))
+        for day in block["days"] if isinstance(block.get("days"), list) else []:
+            out |= set(day.get("slots", {}))
+        if block.get("scenarios"):
+            out.add("shift")
+    return out
+
+
+def _check_event_slots(event: dict | None, data: dict, report: Report) -> None:
+    """An event's `slots` name slots its campaigns have; a misspelt one would never fire."""
+    if not event or not event.get("slots"):
+        return
+    campaigns = data.get("campaigns", {})
+    have: set[str] = set()
+    for cid in event.get("campaigns", []):
+        have |= campaign_slots(campaigns.get(cid, {}))
+    for slot in event["slots"]:
+        if have and slot not in have:
+            err(report, event, f"unknown slot '{slot}'{did_you_mean(slot, have)}: the event's campaigns have the "
+                               f"slots {', '.join(sorted(have))}, so it would never fire", code="N214")
 
 
 def _check_scene(name: str, scene: dict, pools: set[str], report: Report) -> None:
