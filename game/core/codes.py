@@ -13,6 +13,7 @@ CODES: dict[str, str] = {
     "Y002": "the file cannot be read",
     "Y003": "the file is over a size, depth or count limit",
     "Y004": "a YAML feature that is refused (tags, merge keys, alias bombs, duplicate keys)",
+    "Y005": "a YAML merge key ('<<'), which is not supported",
     "Y010": "a text other YAML readers read differently (put it in quotes)",
     "S100": "a value of the wrong kind",
     "S101": "a file that is not a mapping of sections",

@@ -110,3 +110,11 @@ scenes:
     again = problems(tmp_path, story.replace("pool: t_jobs}\n    text: Gluing.", "pool: t_jobs, once: false}\n"
                                                                                   "    text: Gluing."))
     assert not [d for d in again.report.warnings if d.code == "L520"]
+
+
+def test_the_yaml_traps_say_what_to_do(tmp_path):
+    merge = problems(tmp_path, "places:\n  p_a: &a {name: A, art: places/workshop.svg}\n  p_b:\n    <<: *a\n")
+    assert [(d.code, d.line) for d in merge.report.errors if d.code == "Y005"] == [("Y005", 4)]
+    quote = problems(tmp_path, 'scenes:\n  t_s:\n    text: "Hello," she said.\n')
+    assert [d.code for d in quote.report.errors] == ["Y001"]
+    assert "a text that starts with a quote must be quoted as a whole" in quote.report.errors[0].message

@@ -129,6 +129,12 @@ class Obj(T):
         bad = False
         for k, v in value.items():
             spec = self.fields.get(k)
+            if spec is None and k == "<<":
+                ctx.error(value.key_mark(k), "YAML merge keys ('<<: *name') are not supported: write the "
+                                             "fields out in full (an anchor may still stand for a whole value)",
+                          code="Y005")
+                bad = True
+                continue
             if spec is None:
                 ctx.error(value.key_mark(k), f"unknown field '{k}' in a {self.name}"
                                              f"{did_you_mean(k, self.fields)}; expected one of: "

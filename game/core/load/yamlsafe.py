@@ -141,6 +141,17 @@ def read_file(path: str, display: str | None = None, max_bytes: int = MAX_FILE_B
     return parse(text, shown)
 
 
+def _quote_hint(text: str, line: int) -> str:
+    """A hint for the common trap of a text that starts with a quote and goes on after it closes."""
+    lines = text.splitlines()
+    row = lines[line - 1] if 0 < line <= len(lines) else ""
+    value = row.split(":", 1)[1].strip() if ":" in row else row.strip()
+    if value[:1] in "\"'" and value.count(value[0]) >= 2 and not value.endswith(value[0]):
+        return ("; a text that starts with a quote must be quoted as a whole, e.g. "
+                "text: '\"Hello,\" she said.' (or use the block form 'text: |-' on its own line)")
+    return ""
+
+
 def parse(text: str, path: str) -> tuple[Any, list[Diagnostic]]:
     """Parse YAML text into located values; returns (value or None, diagnostics)."""
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#")
@@ -161,7 +172,8 @@ def parse(text: str, path: str) -> tuple[Any, list[Diagnostic]]:
             cm = exc.context_mark
             where = f" that starts at line {cm.line + 1}, column {cm.column + 1}" if cm else ""
             context = f" ({exc.context}{where})"
-        return None, [Diagnostic(path, line, col, ERROR, f"invalid YAML: {problem}{context}", code="Y001")]
+        hint = _quote_hint(text, line)
+        return None, [Diagnostic(path, line, col, ERROR, f"invalid YAML: {problem}{context}{hint}", code="Y001")]
     except yaml.YAMLError as exc:  # pragma: no cover - unmarked reader errors
         return None, [Diagnostic(path, 1, 1, ERROR, f"invalid YAML: {exc}", code="Y001")]
     except RecursionError:  # pragma: no cover - the depth limit comes first
