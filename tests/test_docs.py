@@ -35,3 +35,8 @@ def test_every_field_is_in_the_format_guide():
     assert not missing, f"document these fields in docs/content-format.md: {missing}"
     for section in schema.SECTIONS:
         assert f"`{section}`" in guide
+
+
+def test_the_generated_names_codes_and_fields_in_the_guide_are_current():
+    from game.cli import main
+    assert main(["reference", "--check"]) == 0, "run: python main.py reference"
