@@ -21,7 +21,8 @@ GUIDE = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abs
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     add_content_args(p)
-    p.add_argument("--file", default=GUIDE, metavar="FILE", help="the guide to update (default: docs/content-format.md)")
+    p.add_argument("--file", default=GUIDE, metavar="FILE",
+                   help="the guide to update (default: docs/content-format.md)")
     p.add_argument("--check", action="store_true", help="only say whether it is current; exit 1 if not")
 
 

@@ -36,7 +36,8 @@ def names_markdown(loaded: Loaded) -> str:
     d = loaded.data
     model = d.get("model") or {"variables": {}}
     parts: list[tuple[str, list[str]]] = [
-        ("Model variables (`trust`, `jonas.trust`)", _row(model["variables"], lambda v: f"{v['kind']}: {_en(v['name'])}")),
+        ("Model variables (`trust`, `jonas.trust`)",
+         _row(model["variables"], lambda v: f"{v['kind']}: {_en(v['name'])}")),
         ("Story variables", _row(d.get("variables", {}), lambda v: f"{v['type']}: {_en(v.get('description'))}")),
         ("Places (`place:`)", _row(d.get("places", {}), lambda v: _en(v["name"]))),
         ("Characters (`speaker:`, `residents:`)",
@@ -47,10 +48,12 @@ def names_markdown(loaded: Loaded) -> str:
         ("Facts (`fact:`)", _row(d.get("facts", {}), lambda v: _en(v["text"])[:90])),
         ("Principles (`follows:`, `breaks:`, `principle()`)", _row(d.get("principles", {}), lambda v: _en(v["name"]))),
         ("Roles", _row(d.get("roles", {}), lambda v: _en(v["name"]))),
-        ("Campaigns (`campaigns:` of an event)", _row(d.get("campaigns", {}), lambda v: f"{v['role']}: {_en(v['title'])}")),
+        ("Campaigns (`campaigns:` of an event)",
+         _row(d.get("campaigns", {}), lambda v: f"{v['role']}: {_en(v['title'])}")),
         ("Scenarios (`scenarios:`)", _row(d.get("scenarios", {}), lambda v: _en(v["title"]))),
     ]
-    slots = {cid: ", ".join(f"`{s}`" for s in sorted(campaign_slots(c))) for cid, c in d.get("campaigns", {}).items()}
+    slots = {cid: ", ".join(f"`{s}`" for s in sorted(campaign_slots(c)))
+             for cid, c in d.get("campaigns", {}).items()}
     parts.append(("Slots (`slots:` of an event), by campaign", [f"| `{k}` | {v} |" for k, v in slots.items()]))
     pools = sorted({s["event"]["pool"] for s in d.get("scenes", {}).values() if s.get("event", {}).get("pool")})
     out = []
