@@ -15,9 +15,8 @@ from typing import Any
 
 from .load.crosscheck import at
 from .diagnostics import Report
-from . import lint_numbers
-from .words import words
-from .load.loader import Loaded, load_sources
+from .load.loader import load_sources
+from .load.sources import Loaded
 from .paths import asset_roots  # noqa: F401 - part of lint's interface
 from .lintview import Sources, apply_ignores
 from .translate.catalog import progress
@@ -63,8 +62,8 @@ def lint(dirs: list[str], simulate_runs: int = 150) -> LintResult:
 class _Graph:
     """Edges between scenes, and which scenes each campaign can reach."""
 
-    def __init__(self, data: dict):
-        self.scenes: dict[str, dict] = data.get("scenes", {})
+    def __init__(self, data: dict[str, Any]):
+        self.scenes: dict[str, dict[str, Any]] = data.get("scenes", {})
         self.pools: dict[str, list[str]] = {}
         for sid, s in self.scenes.items():
             ev = s.get("event")
@@ -93,7 +92,7 @@ class _Graph:
         self.scenario_roots = {k: {v["start"]} for k, v in data.get("scenarios", {}).items()}
         self.reach = {cid: self.closure(r) for cid, r in self.roots.items()}
 
-    def _edges(self, s: dict) -> set[str]:
+    def _edges(self, s: dict[str, Any]) -> set[str]:
         out: set[str] = set()
         choices = s.get("choices", [])
         for c in choices:
@@ -120,7 +119,7 @@ class _Graph:
         return seen
 
 
-def _reachability(data: dict, graph: _Graph, report: Report) -> None:
+def _reachability(data: dict[str, Any], graph: _Graph, report: Report) -> None:
     reachable: set[str] = set().union(*graph.reach.values()) if graph.reach else set()
     for roots in graph.scenario_roots.values():
         reachable |= graph.closure(roots)
@@ -143,7 +142,7 @@ def _reachability(data: dict, graph: _Graph, report: Report) -> None:
                                                     "never has, so it never fires there", code="L502")
 
 
-def _dead_ends(data: dict, graph: _Graph, report: Report) -> None:
+def _dead_ends(data: dict[str, Any], graph: _Graph, report: Report) -> None:
     """Scenes from which no path leads to the end of a slot: the player would be stuck forever."""
     can_finish: set[str] = set()
     changed = True
@@ -169,7 +168,7 @@ def _dead_ends(data: dict, graph: _Graph, report: Report) -> None:
                                             "unconditional choice)", code="L504")
 
 
-def _dry_pools(data: dict, graph: _Graph, report: Report) -> None:
+def _dry_pools(data: dict[str, Any], graph: _Graph, report: Report) -> None:
     """Pools whose every event fires once, drawn by an unconditional choice of a scene that opens a slot
     on more days than they have events: after the last, that choice just ends the slot (the player
     sees nothing happen). A choice with a condition, or a scene reached only sometimes, is left alone:
@@ -232,7 +231,7 @@ def _warn_at(report: Report, where: Any, message: str, code: str) -> None:
     report.warning(path, mark[0], mark[1], message, code)
 
 
-def _subject_rules(data: dict, graph: _Graph, loaded: Loaded, report: Report) -> None:
+def _subject_rules(data: dict[str, Any], graph: _Graph, loaded: Loaded, report: Report) -> None:
     """Bare model variables mean the player's; a campaign that follows characters has no player."""
     usage = loaded.ctx.usage if loaded.ctx else None
     if usage is None:
@@ -289,7 +288,7 @@ def _assets(loaded: Loaded, dirs: list[str], report: Report) -> None:
                                                    f"{' or '.join(roots)}; a placeholder will be shown", code="A701")
 
 
-def _reasons(data: dict, report: Report) -> None:
+def _reasons(data: dict[str, Any], report: Report) -> None:
     model_vars = set(data["model"]["variables"])
     for sid, s in data.get("scenes", {}).items():
         groups = [(s, s.get("do", []), s.get("why"))]
@@ -306,7 +305,7 @@ def _reasons(data: dict, report: Report) -> None:
                                                               "'why': the player will not see a reason", code="L511")
 
 
-def _long_texts(data: dict, report: Report) -> None:
+def _long_texts(data: dict[str, Any], report: Report) -> None:
     for sid, s in data.get("scenes", {}).items():
         for lang, text in s["text"].items():
             if len(text) > LONG_TEXT:
@@ -316,7 +315,7 @@ def _long_texts(data: dict, report: Report) -> None:
                                                 "needs scrolling on small screens; consider splitting it", code="L512")
 
 
-def _unreached_endings(data: dict, report: Report, runs: int) -> None:
+def _unreached_endings(data: dict[str, Any], report: Report, runs: int) -> None:
     from .load.build import build
     from .play.simulate import simulate
     try:
@@ -355,7 +354,11 @@ def _unreached_endings(data: dict, report: Report, runs: int) -> None:
 
 
 # -- stats -------------------------------------------------------------------------------------
-def stats(data: dict) -> dict[str, Any]:
+def words(text: str) -> int:
+    return len(WORD.findall(text))
+
+
+def stats(data: dict[str, Any]) -> dict[str, Any]:
     """Counts per role and language: scenes, choices, endings, words."""
     graph = _Graph(data)
     langs = list(data.get("languages", {})) or ["en"]
@@ -396,7 +399,7 @@ def stats(data: dict) -> dict[str, Any]:
     return out
 
 
-def _campaign_texts(camp: dict, data: dict) -> list[dict]:
+def _campaign_texts(camp: dict[str, Any], data: dict[str, Any]) -> list[dict[str, Any]]:
     texts = [camp["title"], camp["summary"]] + list(camp.get("debrief", []))
     for e in camp["endings"]:
         texts += [e["title"], e["text"]]

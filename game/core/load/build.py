@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import marshal
+from collections.abc import Iterator, KeysView
 from typing import Any, Callable
 
 from .. import spec as s
@@ -68,11 +69,11 @@ def make(cls: type, value: Any, symbols: Symbols, **derived: Any) -> Any:
     return cls(**args)
 
 
-def _records(raw: Any, spec: Any, symbols: Symbols, parent: dict) -> list:
+def _records(raw: Any, spec: Any, symbols: Symbols, parent: dict[str, Any]) -> list[Any]:
     return [make(spec.cls, item, symbols) for item in raw]
 
 
-_CONVERT: dict[str, Callable[[Any, Any, Symbols, dict], Any]] = {
+_CONVERT: dict[str, Callable[[Any, Any, Symbols, dict[str, Any]], Any]] = {
     s.VALUE: lambda raw, spec, symbols, parent: raw,
     s.TUPLE: lambda raw, spec, symbols, parent: tuple(raw),
     s.DICT: lambda raw, spec, symbols, parent: dict(raw),
@@ -98,7 +99,7 @@ def _table(cls: type, raw: dict[str, Any], symbols: Symbols) -> dict[str, Any]:
     return out
 
 
-def _symbols(data: dict) -> Symbols:
+def _symbols(data: dict[str, Any]) -> Symbols:
     model = data.get("model") or {"variables": {}}
     model_vars = {k: v["kind"] for k, v in model["variables"].items()}
     types = {"number": NUMBER, "bool": BOOL, "text": TEXT}
@@ -113,7 +114,7 @@ def _symbols(data: dict) -> Symbols:
                    principles=set(data.get("principles", {})), phases=set(data.get("phases", {})))
 
 
-def _scene(sid: str, spec: dict, symbols: Symbols, event: Event | None = None) -> Scene:
+def _scene(sid: str, spec: dict[str, Any], symbols: Symbols, event: Event | None = None) -> Scene:
     if event is None and spec.get("event"):
         event = make(Event, spec["event"], symbols)
     scene: Scene = make(Scene, {**spec, "event": None}, symbols, id=sid, at=spec.get("@", ""))
@@ -135,7 +136,7 @@ def _finish_choice(choice: Choice, index: int) -> None:
     choice.preview = tuple((o, v, (n > 0) - (n < 0)) for (o, v), n in preview.items())
 
 
-def _campaign(cid: str, spec: dict, scenarios: dict[str, Scenario], symbols: Symbols) -> Campaign:
+def _campaign(cid: str, spec: dict[str, Any], scenarios: dict[str, Scenario], symbols: Symbols) -> Campaign:
     camp: Campaign = make(Campaign, spec, symbols, id=cid)
     for bi, block in enumerate(camp.blocks):
         block.days = _days(block, bi, scenarios, symbols)
@@ -158,7 +159,7 @@ def _days(block: Block, bi: int, scenarios: dict[str, Scenario], symbols: Symbol
     return days
 
 
-class Scenes(dict):
+class Scenes(dict[str, Scene]):
     """The scenes by id, each built the first time it is asked for.
 
     A story has hundreds of scenes and a player meets a few dozen before the first choice; building
@@ -184,40 +185,40 @@ class Scenes(dict):
         scene = self[sid] = _scene(sid, spec, self._symbols, self._events.get(sid))
         return scene
 
-    def get(self, sid: str, default: Any = None) -> Any:  # type: ignore[override]
+    def get(self, sid: str, default: Any = None) -> Any:
         return self[sid] if sid in self._raw else default
 
     def __contains__(self, sid: object) -> bool:
         return sid in self._raw
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[str]:
         return iter(self._raw)
 
     def __len__(self) -> int:
         return len(self._raw)
 
-    def keys(self):  # type: ignore[override]
+    def keys(self) -> KeysView[str]:  # type: ignore[override]
         return self._raw.keys()
 
     @gc_paused  # building many scenes at once: see gcpause.py
-    def values(self):  # type: ignore[override]
+    def values(self) -> list[Scene]:  # type: ignore[override]
         return [self[sid] for sid in self._raw]
 
     @gc_paused
-    def items(self):  # type: ignore[override]
+    def items(self) -> list[tuple[str, Scene]]:  # type: ignore[override]
         return [(sid, self[sid]) for sid in self._raw]
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, dict) and dict(self.items()) == dict(other.items())
 
-    __hash__ = None  # type: ignore[assignment]
+    __hash__ = None
 
     def __repr__(self) -> str:
         return f"Scenes({len(self)} scenes, {dict.__len__(self)} built)"
 
 
 @gc_paused
-def build(data: dict) -> Content:
+def build(data: dict[str, Any]) -> Content:
     """Build playable content from normalised data (which must have loaded without errors)."""
     symbols = _symbols(data)
     raw = data.get("scenes", {})

@@ -12,18 +12,18 @@ from typing import Any
 from ..diagnostics import Report, did_you_mean
 
 
-def at(entry: dict) -> tuple[str, int, int]:
+def at(entry: dict[str, Any]) -> tuple[str, int, int]:
     """Split an entry's '@' position ("path:line:col") back into its parts."""
     path, line, col = entry.get("@", "content:1:1").rsplit(":", 2)
     return path, int(line), int(col)
 
 
-def err(report: Report, entry: dict, message: str, code: str = "C400") -> None:
+def err(report: Report, entry: dict[str, Any], message: str, code: str = "C400") -> None:
     path, line, col = at(entry)
     report.error(path, line, col, message, code)
 
 
-def crosscheck(data: dict[str, Any], positions: dict, report: Report) -> None:
+def crosscheck(data: dict[str, Any], positions: dict[str, Any], report: Report) -> None:
     model = data.get("model")
     model_vars = set(model["variables"]) if model else set()
     _check_languages(data, positions, report)
@@ -61,7 +61,7 @@ def crosscheck(data: dict[str, Any], positions: dict, report: Report) -> None:
         _check_event_slots(scene.get("event"), data, report)
 
 
-def _check_languages(data: dict, positions: dict, report: Report) -> None:
+def _check_languages(data: dict[str, Any], positions: dict[str, Any], report: Report) -> None:
     langs = data.get("languages", {})
     defaults = [k for k, v in langs.items() if v.get("default")]
     if len(langs) > 1 and len(defaults) != 1:
@@ -69,16 +69,7 @@ def _check_languages(data: dict, positions: dict, report: Report) -> None:
         err(report, first, f"expected exactly one language with 'default: true', found {len(defaults)}", code="C405")
 
 
-def _check_model(model: dict, model_vars: set[str], report: Report) -> None:
-    for name, var in model["variables"].items():
-        risk = var["kind"] == "risk"
-        if "floor" in var and (risk or var["kind"] == "fixed"):
-            err(report, var, f"'{name}' is a {var['kind']} variable; give it a 'ceiling' (the worst a risk "
-                             "may rise to) rather than a 'floor'" if risk else
-                             f"'{name}' is fixed and never changes, so it takes no 'floor'", code="C430")
-        if "ceiling" in var and not risk:
-            err(report, var, f"'{name}' is not a risk variable; give it a 'floor' (the worst it may fall "
-                             "to) rather than a 'ceiling'", code="C430")
+def _check_model(model: dict[str, Any], model_vars: set[str], report: Report) -> None:
     seen: set[str] = set()
     for factor in model["risk"]["factors"]:
         var = factor["var"]
@@ -102,7 +93,8 @@ def _check_model(model: dict, model_vars: set[str], report: Report) -> None:
                 err(report, anchor, f"anchor value '{var}' is not a model variable", code="C410")
 
 
-def _check_campaign(name: str, camp: dict, data: dict, model_vars: set[str], report: Report) -> None:
+def _check_campaign(name: str, camp: dict[str, Any], data: dict[str, Any], model_vars: set[str],
+                    report: Report) -> None:
     if camp["subject"] == "player" and not camp.get("profiles"):
         err(report, camp, f"campaign '{name}' follows the player but has no profiles to start from", code="C411")
     if camp["subject"] == "characters":
@@ -149,7 +141,7 @@ def _check_campaign(name: str, camp: dict, data: dict, model_vars: set[str], rep
             err(report, block, "a calendar block with a list of days gives each day its own 'slots'", code="C423")
 
 
-def campaign_slots(camp: dict) -> set[str]:
+def campaign_slots(camp: dict[str, Any]) -> set[str]:
     """The names of the slots a campaign's days have ('shift' for a day that is a scenario)."""
     out: set[str] = set()
     for block in camp.get("calendar", []):
@@ -161,7 +153,7 @@ def campaign_slots(camp: dict) -> set[str]:
     return out
 
 
-def _check_event_slots(event: dict | None, data: dict, report: Report) -> None:
+def _check_event_slots(event: dict[str, Any] | None, data: dict[str, Any], report: Report) -> None:
     """An event's `slots` name slots its campaigns have; a misspelt one would never fire."""
     if not event or not event.get("slots"):
         return
@@ -170,12 +162,14 @@ def _check_event_slots(event: dict | None, data: dict, report: Report) -> None:
     for cid in event.get("campaigns", []):
         have |= campaign_slots(campaigns.get(cid, {}))
     for slot in event["slots"]:
-        if have and slot not in have:
-            err(report, event, f"unknown slot '{slot}'{did_you_mean(slot, have)}: the event's campaigns have the "
-                               f"slots {', '.join(sorted(have))}, so it would never fire", code="N214")
+        if have and slot not in have:  # a warning, like an event whose phases its campaign never has
+            path, line, col = at(event)
+            report.warning(path, line, col, f"unknown slot '{slot}'{did_you_mean(slot, have)}: the event's "
+                                            f"campaigns have the slots {', '.join(sorted(have))}, so it would never "
+                                            "fire there", code="N214")
 
 
-def _check_scene(name: str, scene: dict, pools: set[str], report: Report) -> None:
+def _check_scene(name: str, scene: dict[str, Any], pools: set[str], report: Report) -> None:
     for i, choice in enumerate(scene.get("choices", [])):
         if "goto" in choice and "draw" in choice:
             err(report, choice, "a choice may 'goto' a scene or 'draw' from a pool, not both", code="C424")

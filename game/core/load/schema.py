@@ -11,6 +11,7 @@ The model's own format is still described here (`MODEL`), beside `model.py`, whi
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from ..content import Campaign, Scene
 from ..rules.compile import NUMBER
@@ -114,11 +115,11 @@ SECTIONS: dict[str, tuple[str, T, str]] = {
 STRING_KEY = Str(what="a key of letters, digits, '_', '-' and '.'")
 
 
-def json_schema(names: dict[str, Iterable[str]] | None = None) -> dict:
+def json_schema(names: dict[str, Iterable[str]] | None = None) -> dict[str, Any]:
     """The whole format as JSON Schema (draft 2020-12), for editors. With `names` (kind -> the names
     the content defines), each reference lists them, so an editor completes `place: ` with the places
     and flags a misspelt one."""
-    defs: dict[str, dict] = {}
+    defs: dict[str, dict[str, Any]] = {}
     for kind in NAME_CODES:
         known = sorted((names or {}).get(kind, ()))
         defs[kind] = {"type": "string", "description": f"the name of {'an' if kind[0] in 'aeiou' else 'a'} "

@@ -39,7 +39,7 @@ class List(T):
     def __init__(self, item: T, doc: str = "", min_items: int = 0, single: bool = True):
         self.item, self.doc, self.min_items, self.single = item, doc, min_items, single
 
-    def check(self, value, mark, ctx, ptr):
+    def check(self, value: Any, mark: Mark, ctx: Ctx, ptr: str) -> Any:
         if not isinstance(value, YList):
             if self.single and value is not None:  # one item may be written without a list
                 checked = self.item.check(value, mark, ctx, f"{ptr}/0")
@@ -62,7 +62,7 @@ class List(T):
     def expected(self) -> str:
         return f"a list of {self.item.expected()}"
 
-    def json(self):
+    def json(self) -> dict[str, Any]:
         item = self.item.json()
         if self.single:
             return {"oneOf": [item, {"type": "array", "items": item, "minItems": self.min_items}]}
@@ -76,7 +76,7 @@ class Table(T):
         self.item, self.doc = item, doc
         self.key = key or Id()
 
-    def check(self, value, mark, ctx, ptr):
+    def check(self, value: Any, mark: Mark, ctx: Ctx, ptr: str) -> Any:
         if not isinstance(value, YMap):
             return ctx.error(mark, f"expected a mapping of names to entries, found {describe(value)}", code="S112")
         out = {}
@@ -96,7 +96,7 @@ class Table(T):
     def expected(self) -> str:
         return "a mapping of names to entries"
 
-    def json(self):
+    def json(self) -> dict[str, Any]:
         key = self.key.json()
         out = {"type": "object", "additionalProperties": self.item.json()}
         if "pattern" in key:
@@ -121,7 +121,7 @@ class Obj(T):
     def expected(self) -> str:
         return f"a {self.name} (a mapping)"
 
-    def check(self, value, mark, ctx, ptr):
+    def check(self, value: Any, mark: Mark, ctx: Ctx, ptr: str) -> Any:
         if not isinstance(value, YMap):
             return ctx.error(mark, f"expected a {self.name} with fields such as "
                                    f"{', '.join(list(self.fields)[:4])}; found {describe(value)}", code="S113")
@@ -157,7 +157,7 @@ class Obj(T):
         out["@"] = f"{ctx.path}:{mark[0]}:{mark[1]}"
         return INVALID if bad else out
 
-    def json(self):
+    def json(self) -> dict[str, Any]:
         props = {}
         for k, spec in self.fields.items():
             p = spec.type.json()
@@ -176,17 +176,17 @@ class Obj(T):
 class OneOf(T):
     """Either of two types, chosen by the shape of the value (a number or a list, say)."""
 
-    def __init__(self, choices: list[tuple[type | tuple, T]], doc: str = ""):
+    def __init__(self, choices: list[tuple[type | tuple[type, ...], T]], doc: str = ""):
         self.choices, self.doc = choices, doc
 
-    def check(self, value, mark, ctx, ptr):
+    def check(self, value: Any, mark: Mark, ctx: Ctx, ptr: str) -> Any:
         for pytype, t in self.choices:
             if isinstance(value, pytype) and not isinstance(value, bool):
                 return t.check(value, mark, ctx, ptr)
         return ctx.error(mark, f"expected {' or '.join(t.expected() for _, t in self.choices)}, "
                                f"found {describe(value)}", code="S116")
 
-    def json(self):
+    def json(self) -> dict[str, Any]:
         return {"oneOf": [t.json() for _, t in self.choices]}
 
 
@@ -199,7 +199,7 @@ class Condition(T):
     def expected(self) -> str:
         return "a condition" if self.want == BOOL else "a number rule"
 
-    def check(self, value, mark, ctx, ptr):
+    def check(self, value: Any, mark: Mark, ctx: Ctx, ptr: str) -> Any:
         if isinstance(value, bool) and self.want == BOOL:
             value = "true" if value else "false"
         if isinstance(value, (int, float)) and not isinstance(value, bool) and self.want == NUMBER:
@@ -213,7 +213,7 @@ class Condition(T):
             return ctx.error(offset_mark(mark, value, exc.pos), exc.message, rule_code(exc))
         return {"src": value, "ast": ast, "ptr": ptr}
 
-    def json(self):
+    def json(self) -> dict[str, Any]:
         return {"type": "string" if self.want == BOOL else ["string", "number"]}
 
 
@@ -239,7 +239,7 @@ class Effects(T):
         return {"src": text, "ast": ast, "ptr": ptr, "why": why,
                 "at": f"{ctx.path}:{mark[0]}:{mark[1]}"}
 
-    def check(self, value, mark, ctx, ptr):
+    def check(self, value: Any, mark: Mark, ctx: Ctx, ptr: str) -> Any:
         items = value if isinstance(value, YList) else None
         if items is None:
             one = self.one(value, None, mark, ctx, ptr)
@@ -269,7 +269,7 @@ class Effects(T):
                 out.append(got)
         return INVALID if bad else out
 
-    def json(self):
+    def json(self) -> dict[str, Any]:
         line = {"type": "string"}
         item = {"oneOf": [line, {"type": "object", "properties": {"do": line, "why": Text().json()},
                                  "required": ["do"], "additionalProperties": False}]}
@@ -280,7 +280,7 @@ class Effects(T):
 _RECORDS: dict[type, Obj] = {}
 
 
-def _simple_default(f: dataclasses.Field) -> Any:
+def _simple_default(f: dataclasses.Field[Any]) -> Any:
     """A field's default when it is a plain value the normalised data should carry, else None."""
     value = f.default
     return value if isinstance(value, (bool, int, float, str)) and value != "" else None

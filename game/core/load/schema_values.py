@@ -30,7 +30,7 @@ class Ctx:
     symbols: Symbols
     usage: Usage
     # every text a player reads: (its per-language texts, file, position, key for translators)
-    texts: list[tuple[dict, str, Mark, str]] = field(default_factory=list)
+    texts: list[tuple[dict[str, Any], str, Mark, str]] = field(default_factory=list)
     item_ids: dict[str, str] = field(default_factory=dict)  # list item's pointer -> its id
     stale: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> key -> the English it was from
     overlay_langs: set[str] = field(default_factory=set)  # languages that came as translations
@@ -100,7 +100,7 @@ class T:
     def check(self, value: Any, mark: Mark, ctx: Ctx, ptr: str) -> Any:  # pragma: no cover
         raise NotImplementedError
 
-    def json(self) -> dict:  # pragma: no cover
+    def json(self) -> dict[str, Any]:  # pragma: no cover
         raise NotImplementedError
 
     def expected(self) -> str:
@@ -108,7 +108,7 @@ class T:
 
 
 class Str(T):
-    def __init__(self, doc: str = "", pattern: re.Pattern | None = None, what: str = "a text"):
+    def __init__(self, doc: str = "", pattern: re.Pattern[str] | None = None, what: str = "a text"):
         self.doc = doc
         self.pattern = pattern
         self.what = what
@@ -116,7 +116,7 @@ class Str(T):
     def expected(self) -> str:
         return self.what
 
-    def check(self, value, mark, ctx, ptr):
+    def check(self, value: Any, mark: Mark, ctx: Ctx, ptr: str) -> Any:
         if isinstance(value, (int, float)) and not isinstance(value, bool) and not self.pattern:
             value = str(value)
         if not isinstance(value, str):
@@ -125,8 +125,8 @@ class Str(T):
             return ctx.error(mark, f"expected {self.what}, found {describe(value)}", code="S120")
         return value
 
-    def json(self):
-        out: dict = {"type": "string"}
+    def json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"type": "string"}
         if self.pattern:
             out["pattern"] = "^" + self.pattern.pattern
         return out
@@ -145,7 +145,7 @@ class Ref(Str):
         self.kind = kind
         self.extra = extra
 
-    def check(self, value, mark, ctx, ptr):
+    def check(self, value: Any, mark: Mark, ctx: Ctx, ptr: str) -> Any:
         if not isinstance(value, str):
             return ctx.error(mark, f"expected the name of a {self.kind}, found {describe(value)}", code="N200")
         if value in self.extra:
@@ -160,7 +160,7 @@ class Ref(Str):
         ctx.note_ref(self.kind, value, mark)
         return value
 
-    def json(self):
+    def json(self) -> dict[str, Any]:
         # the names themselves are listed once, under $defs (see schema.json_schema), for completion
         ref = {"$ref": f"#/$defs/{self.kind}"}
         return {"anyOf": [ref, {"enum": list(self.extra)}]} if self.extra else ref
@@ -179,7 +179,7 @@ class Num(T):
             what += f" of at least {self.lo:g}"
         return what
 
-    def check(self, value, mark, ctx, ptr):
+    def check(self, value: Any, mark: Mark, ctx: Ctx, ptr: str) -> Any:
         ok = isinstance(value, (int, float)) and not isinstance(value, bool)
         if ok and self.integer and isinstance(value, float):
             ok = value.is_integer()
@@ -191,8 +191,8 @@ class Num(T):
             return ctx.error(mark, f"expected {self.expected()}, found {describe(value)}", code="S121")
         return int(value) if self.integer else value
 
-    def json(self):
-        out: dict = {"type": "integer" if self.integer else "number"}
+    def json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"type": "integer" if self.integer else "number"}
         if self.lo is not None:
             out["minimum"] = self.lo
         if self.hi is not None:
@@ -204,12 +204,12 @@ class Bool(T):
     def __init__(self, doc: str = ""):
         self.doc = doc
 
-    def check(self, value, mark, ctx, ptr):
+    def check(self, value: Any, mark: Mark, ctx: Ctx, ptr: str) -> Any:
         if not isinstance(value, bool):
             return ctx.error(mark, f"expected true or false, found {describe(value)}", code="S122")
         return value
 
-    def json(self):
+    def json(self) -> dict[str, Any]:
         return {"type": "boolean"}
 
 
@@ -217,14 +217,14 @@ class Enum(T):
     def __init__(self, values: tuple[str, ...], doc: str = ""):
         self.values, self.doc = values, doc
 
-    def check(self, value, mark, ctx, ptr):
+    def check(self, value: Any, mark: Mark, ctx: Ctx, ptr: str) -> Any:
         if value not in self.values or not isinstance(value, str):
             shown = value if isinstance(value, str) else describe(value)
             hint = did_you_mean(value, self.values) if isinstance(value, str) else ""
             return ctx.error(mark, f"expected one of {', '.join(self.values)}; found '{shown}'{hint}", code="S123")
         return value
 
-    def json(self):
+    def json(self) -> dict[str, Any]:
         return {"enum": list(self.values)}
 
 
@@ -232,12 +232,12 @@ class Any_(T):
     def __init__(self, doc: str = ""):
         self.doc = doc
 
-    def check(self, value, mark, ctx, ptr):
+    def check(self, value: Any, mark: Mark, ctx: Ctx, ptr: str) -> Any:
         if isinstance(value, (YMap, YList)):
             return ctx.error(mark, f"expected a single value, found {describe(value)}", code="S124")
         return value
 
-    def json(self):
+    def json(self) -> dict[str, Any]:
         return {"type": ["string", "number", "boolean"]}
 
 
@@ -252,7 +252,7 @@ class Text(T):
         self.doc = doc
         self.neutral = neutral  # a plain string is the same in every language (a person's name)
 
-    def check(self, value, mark, ctx, ptr):
+    def check(self, value: Any, mark: Mark, ctx: Ctx, ptr: str) -> Any:
         if isinstance(value, str):
             out = {"": value}
             if self.neutral:
@@ -282,7 +282,7 @@ class Text(T):
         ctx.texts.append((out, ctx.path, mark, text_key(ptr, ctx.item_ids)))
         return out
 
-    def json(self):
+    def json(self) -> dict[str, Any]:
         return {"oneOf": [{"type": "string"},
                           {"type": "object", "additionalProperties": {"type": "string"},
                            "propertyNames": {"pattern": "^" + LANG_PATTERN.pattern}}]}
@@ -294,7 +294,7 @@ class Asset(Str):
     def __init__(self, doc: str = ""):
         super().__init__(doc, None, "a path under assets/")
 
-    def check(self, value, mark, ctx, ptr):
+    def check(self, value: Any, mark: Mark, ctx: Ctx, ptr: str) -> Any:
         value = super().check(value, mark, ctx, ptr)
         if value is INVALID:
             return value

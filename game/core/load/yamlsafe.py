@@ -146,7 +146,7 @@ def _quote_hint(text: str, line: int) -> str:
     lines = text.splitlines()
     row = lines[line - 1] if 0 < line <= len(lines) else ""
     value = row.split(":", 1)[1].strip() if ":" in row else row.strip()
-    if value[:1] in "\"'" and value.count(value[0]) >= 2 and not value.endswith(value[0]):
+    if value and value[0] in "\"'" and value.count(value[0]) >= 2 and not value.endswith(value[0]):
         return ("; a text that starts with a quote must be quoted as a whole, e.g. "
                 "text: '\"Hello,\" she said.' (or use the block form 'text: |-' on its own line)")
     return ""

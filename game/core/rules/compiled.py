@@ -11,7 +11,7 @@ from typing import Any, Callable
 
 from .compile import BOOL, Symbols, Usage, compile_condition, compile_effects, effect_targets
 
-Text = dict  # {lang: str}; the key "" holds text written without a language tag
+Text = dict[str, str]  # {lang: str}; the key "" holds text written without a language tag
 
 
 class Rule:

@@ -77,7 +77,7 @@ def apply(data: dict[str, Any], ctx: Ctx, report: Report) -> None:
                 report.warning(*_at(entry), f"translation of an unknown text '{key}' (was it renamed or "
                                             f"removed?){did_you_mean(key, by_key)}", code="T605")
                 continue
-            source = text.get("") if "" in text else text.get(default, "")
+            source = (text.get("") if "" in text else text.get(default)) or ""
             problem = placeholder_problem(source, entry["text"], count)
             if problem:
                 report.error(*_at(entry), f"translation of '{key}': {problem}", code="T606")

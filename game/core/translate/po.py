@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-import yaml
+import yaml  # type: ignore[import-untyped]
 
 from ..diagnostics import Report, did_you_mean
 from .catalog import Message
@@ -45,7 +45,7 @@ class Checked:
 
 def export_po(msgs: list[Message], lang: str, name: str, plural: str, stale: dict[str, str]) -> Any:
     """A polib POFile of every text, with what is translated into `lang` already filled in."""
-    import polib
+    import polib  # type: ignore[import-untyped]
     po = polib.POFile(wrapwidth=0)
     po.metadata = {
         "Project-Id-Version": "Neighbour",
@@ -170,5 +170,5 @@ def overlay_text(checked: Checked, source_name: str, declare: bool = True) -> st
             f"# Edit the PO file and import it again rather than editing this file by hand.\n")
     doc: dict[str, Any] = {"languages": {checked.lang: language}} if declare else {}
     doc["translations"] = {checked.lang: body}
-    return head + yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=100000,
-                                 default_flow_style=False)
+    return head + str(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=100000,
+                                     default_flow_style=False))
