@@ -104,6 +104,8 @@ CODES: dict[str, str] = {
     "L512": "a scene text long enough to need scrolling",
     "L513": "an ending no simulated playthrough reached",
     "L514": "an epilogue no simulated playthrough reached",
+    "L515": "an effect that sets a meter or a variable outside its range",
+    "L516": "an effect that spends a budget the player does not have",
     "L520": "a pool that can run dry",
     "L599": "the content could not be built (a bug: please report it)",
     "A701": "an illustration or portrait that is not there",

@@ -15,6 +15,8 @@ from typing import Any
 
 from .load.crosscheck import at
 from .diagnostics import Report
+from . import lint_numbers
+from .words import words
 from .load.loader import load_sources
 from .load.sources import Loaded
 from .paths import asset_roots  # noqa: F401 - part of lint's interface
@@ -323,7 +325,7 @@ def _unreached_endings(data: dict[str, Any], report: Report, runs: int) -> None:
     except Exception as exc:  # pragma: no cover - build of checked content should not fail
         report.error("content", 1, 1, f"internal error while building content: {exc}", code="L599")
         return
-    clamped: dict[str, list] = {}
+    clamped: dict[str, list[Any]] = {}
     played = 0
     for cid, camp in data.get("campaigns", {}).items():
         reached_end: set[str] = set()
@@ -354,10 +356,6 @@ def _unreached_endings(data: dict[str, Any], report: Report, runs: int) -> None:
 
 
 # -- stats -------------------------------------------------------------------------------------
-def words(text: str) -> int:
-    return len(WORD.findall(text))
-
-
 def stats(data: dict[str, Any]) -> dict[str, Any]:
     """Counts per role and language: scenes, choices, endings, words."""
     graph = _Graph(data)

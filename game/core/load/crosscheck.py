@@ -52,13 +52,13 @@ def crosscheck(data: dict[str, Any], positions: dict[str, Any], report: Report) 
             err(report, var, f"budget '{name}' must be a number variable (type: number)", code="C427")
     for name, scene in data.get("scenes", {}).items():
         _check_scene(name, scene, pools, report)
+        _check_event_slots(scene.get("event"), data, report)
         for choice in scene.get("choices", []):
             for var in choice.get("cost", {}):
                 if var not in budgets:
                     err(report, choice, f"'{var}' in the cost of a choice is not a budget"
                                         f"{did_you_mean(var, budgets)}; declare it under 'variables:' "
                                         "with a 'budget:' entry", code="C428")
-        _check_event_slots(scene.get("event"), data, report)
 
 
 def _check_languages(data: dict[str, Any], positions: dict[str, Any], report: Report) -> None:
@@ -70,6 +70,15 @@ def _check_languages(data: dict[str, Any], positions: dict[str, Any], report: Re
 
 
 def _check_model(model: dict[str, Any], model_vars: set[str], report: Report) -> None:
+    for name, var in model["variables"].items():
+        risk = var["kind"] == "risk"
+        if "floor" in var and (risk or var["kind"] == "fixed"):
+            err(report, var, f"'{name}' is a {var['kind']} variable; give it a 'ceiling' (the worst a risk "
+                             "may rise to) rather than a 'floor'" if risk else
+                             f"'{name}' is fixed and never changes, so it takes no 'floor'", code="C430")
+        if "ceiling" in var and not risk:
+            err(report, var, f"'{name}' is not a risk variable; give it a 'floor' (the worst it may fall "
+                             "to) rather than a 'ceiling'", code="C430")
     seen: set[str] = set()
     for factor in model["risk"]["factors"]:
         var = factor["var"]
