@@ -27,17 +27,18 @@ class TitleScreen(Screen):
     def items(self) -> list[Button]:
         k = self.kit
         nav = self.nav
-        out = [
-            Button(k.ui("title.play_resident"), lambda: self.play("resident"), icon="person", kind="primary",
-                   id="resident"),
+        saved = nav.saves.peek("autosave")
+        out = []
+        if saved:  # a game to come back to comes first, and is the main button
+            note = k.ui("title.continue_note", campaign=saved.get("campaign", ""), profile=saved.get("profile", ""),
+                        day=saved.get("day", ""))
+            out.append(Button(k.ui("title.continue"), lambda: nav.continue_game("autosave"), icon="load",
+                              note=note.strip(" ·"), kind="primary", id="continue"))
+        out += [
+            Button(k.ui("title.play_resident"), lambda: self.play("resident"), icon="person",
+                   kind="normal" if saved else "primary", id="resident"),
             Button(k.ui("title.play_officer"), lambda: self.play("officer"), icon="trust", id="officer"),
         ]
-        label = nav.saves.peek("autosave")
-        if label:
-            note = k.ui("title.continue_note", campaign=label.get("campaign", ""), profile=label.get("profile", ""),
-                        day=label.get("day", ""))
-            out.append(Button(k.ui("title.continue"), lambda: nav.continue_game("autosave"), icon="load",
-                              note=note.strip(" ·"), id="continue"))
         out += [Button(label, action, icon=icon, id=icon) for label, action, icon in nav.title_items()]
         out += [
             Button(k.ui("title.settings"), self.settings, icon="settings", id="settings"),

@@ -92,11 +92,15 @@ class ScenarioListScreen(ModeMenuScreen):
             items.append((k.ui("training.trainee", id=trainee), self.enter_trainee))
             icons.append("person")
             notes.append("")
+        trainer_set = {sid for block in k.content.campaigns[campaign].blocks for sid in block.scenarios} \
+            if campaign else set()
         if campaign:
             items.append((k.ui("training.whole_set"), lambda: self.start(None)))
             icons.append("star")
             notes.append(k.tr(k.content.campaigns[campaign].summary))
         for sid, scen in k.content.scenarios.items():
+            if campaign and sid not in trainer_set:  # the kiosk's short shifts are scenarios of their own
+                continue
             items.append((k.tr(scen.title), lambda s=sid: self.start(s)))
             icons.append("journal")
             notes.append(k.tr(scen.summary))

@@ -1,0 +1,54 @@
+"""The smaller items of the window review (issue 17): each scenario once in the trainer's list, sources
+shown by name, "Continue" first on the title screen when there is a game to continue."""
+
+from __future__ import annotations
+
+import re
+
+from game.core.world import source_text
+from game.ui.modes.training.screens import ScenarioListScreen
+from game.ui.screens.credits import all_sources
+from uitools import make_app, screen
+
+
+def test_trainer_list_shows_each_scenario_once_and_not_the_kiosk_shifts():
+    app = make_app(mode="training")
+    assert screen(app) == "ScenarioListScreen"
+    c = app.kit.content
+    labels = [b.label for b in app.top.buttons]
+    assert len(labels) == len(set(labels)), labels
+    kiosk = {sid for cid, camp in c.campaigns.items() if camp.kind == "short" for b in camp.blocks
+             for sid in b.scenarios}
+    officer = next(cid for cid, camp in c.campaigns.items() if camp.role == "officer" and camp.kind == "full")
+    own = [sid for b in c.campaigns[officer].blocks for sid in b.scenarios]
+    titles = {app.kit.tr(c.scenarios[sid].title) for sid in own}
+    assert titles <= set(labels)
+    for sid in kiosk - set(own):
+        assert app.kit.tr(c.scenarios[sid].title) not in labels
+    assert isinstance(app.top, ScenarioListScreen)
+
+
+def test_sources_are_shown_by_name_never_by_a_bracketed_id():
+    app = make_app()
+    c = app.kit.content
+    shown = list(all_sources(c))
+    shown += [source_text(s) for f in c.facts.values() for s in f.sources]
+    assert shown
+    tagged = [s for s in shown if re.search(r"\[\d{3}\]", s)]
+    assert not tagged, tagged
+
+
+def test_continue_comes_first_on_the_title_when_a_game_is_saved():
+    app = make_app()
+    ids = [b.id for b in app.top.buttons]
+    assert "continue" not in ids and ids[0] == "resident"
+    app.top.activate(0)
+    app.step(wait=False)
+    app.top.activate(0)   # the briefing's first button starts the game, which autosaves the day
+    app.step(wait=False)
+    assert app.saves.exists("autosave")
+    app.to_title()
+    app.step(wait=False)
+    first = app.top.buttons[0]
+    assert first.id == "continue" and first.kind == "primary" and first.number == 1
+    assert [b.kind for b in app.top.buttons].count("primary") == 1 + 1  # and the chosen language
