@@ -22,6 +22,8 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, Any, Callable
 
 from ..diagnostics import did_you_mean
+from .fold import COMPARATORS, COMPARE_CONST, COMPARE_SUBJECT, NOT_LITERAL, Condition, arith_const, arith_subject
+from .fold import literal
 
 if TYPE_CHECKING:
     from .parse import Node
@@ -47,7 +49,6 @@ FUNCTIONS: dict[str, tuple[tuple[str, ...] | None, str]] = {
 }
 STATEMENTS = {"set_flag": (TEXT,), "clear_flag": (TEXT,)}
 
-Condition = Callable[[Any], Any]
 Effect = Callable[[Any], None]
 
 
@@ -204,10 +205,10 @@ class _Compiler:
                 return (lambda c: agg((only(c),))), NUMBER
             if len(fs) == 2:
                 f1, f2 = fs
-                l1, l2 = _literal(args[0]), _literal(args[1])
-                if l1 is not _NOT_LITERAL and l2 is _NOT_LITERAL:  # max(0.35, ...): the usual shape
+                l1, l2 = literal(args[0]), literal(args[1])
+                if l1 is not NOT_LITERAL and l2 is NOT_LITERAL:  # max(0.35, ...): the usual shape
                     return (lambda c: agg(l1, f2(c))), NUMBER
-                if l2 is not _NOT_LITERAL and l1 is _NOT_LITERAL:
+                if l2 is not NOT_LITERAL and l1 is NOT_LITERAL:
                     return (lambda c: agg(f1(c), l2)), NUMBER
                 return (lambda c: agg(f1(c), f2(c))), NUMBER
             return (lambda c: agg(f(c) for f in fs)), NUMBER
@@ -266,9 +267,9 @@ class _Compiler:
         _, op, left, right, pos = node
         lf = self.typed(left, NUMBER, f"on the left of '{op}'", pos)
         rf = self.typed(right, NUMBER, f"on the right of '{op}'", pos)
-        lv, rv = _literal(left), _literal(right)
-        var = self.subject_var(left if rv is not _NOT_LITERAL else right)
-        folded = (_arith_subject(op, var, lv, rv) if var is not None else None) or _arith_const(op, lf, rf, lv, rv)
+        lv, rv = literal(left), literal(right)
+        var = self.subject_var(left if rv is not NOT_LITERAL else right)
+        folded = (arith_subject(op, var, lv, rv) if var is not None else None) or arith_const(op, lf, rf, lv, rv)
         if folded is not None:
             return folded, NUMBER
         if op == "+":
@@ -294,13 +295,13 @@ class _Compiler:
             raise CompileError(f"expected numbers around '{op}', found {_TYPE_WORDS[lt]}", pos)
         if lt == TEXT:
             self.check_text_compare(left, right, pos)
-        lit = _literal(right)
-        if lit is not _NOT_LITERAL:
+        lit = literal(right)
+        if lit is not NOT_LITERAL:
             var = self.subject_var(left)
             if var is not None:
-                return _COMPARE_SUBJECT[op](var, lit), BOOL
-            return _COMPARE_CONST[op](lf, lit), BOOL
-        return _COMPARATORS[op](lf, rf), BOOL
+                return COMPARE_SUBJECT[op](var, lit), BOOL
+            return COMPARE_CONST[op](lf, lit), BOOL
+        return COMPARATORS[op](lf, rf), BOOL
 
     def check_text_compare(self, left: Node, right: Node, pos: int) -> None:
         """`phase == "opn"` is almost certainly a typo: check literals against known phases."""
@@ -336,8 +337,8 @@ class _Compiler:
                 if self.s.model_vars[name] == "fixed":
                     raise CompileError(f"'{name}' is fixed by the model and cannot be changed", target[2])
                 self.usage.subject_used.append(self.where)
-                lit = _literal(value)
-                if lit is not _NOT_LITERAL:
+                lit = literal(value)
+                if lit is not NOT_LITERAL:
                     return lambda c: c.change(None, name, op, lit)
                 return lambda c: c.change(None, name, op, vf(c))
             if name in self.s.globals:
@@ -362,8 +363,8 @@ class _Compiler:
             raise CompileError(f"'{owner}.{name}' is fixed by the model and cannot be changed", tpos)
         self.check_number(op, vt, f"{owner}.{name}", pos)
         Usage.note(self.usage.vars_set, f"{owner}.{name}", self.where)
-        lit = _literal(value)
-        if lit is not _NOT_LITERAL:
+        lit = literal(value)
+        if lit is not NOT_LITERAL:
             return lambda c: c.change(owner, name, op, lit)
         return lambda c: c.change(owner, name, op, vf(c))
 
@@ -385,92 +386,6 @@ def _pos(node: Node, default: int = 0) -> int:
     if tag in ("and", "or"):
         return _pos(node[1], default)
     return default
-
-
-# Constant folding: a literal side of a comparison or a sum is used as a value rather than called,
-# which halves the calls a typical rule (`trust >= 40`, `value / 100`) makes. Same results.
-_NOT_LITERAL = object()
-
-
-def _literal(node: Node) -> Any:
-    """The value of a literal number, text or true/false (or -number); else _NOT_LITERAL."""
-    tag = node[0]
-    if tag in ("num", "str", "bool"):
-        return node[1]
-    if tag == "neg" and node[1][0] == "num":
-        return -node[1][1]
-    return _NOT_LITERAL
-
-
-def _arith_const(op: str, lf: Condition, rf: Condition, lv: Any, rv: Any) -> Condition | None:
-    if rv is not _NOT_LITERAL:
-        if op == "+":
-            return lambda c: lf(c) + rv
-        if op == "-":
-            return lambda c: lf(c) - rv
-        if op == "*":
-            return lambda c: lf(c) * rv
-        if rv:
-            return lambda c: lf(c) / rv
-        return lambda c: 0.0
-    if lv is not _NOT_LITERAL:
-        if op == "+":
-            return lambda c: lv + rf(c)
-        if op == "-":
-            return lambda c: lv - rf(c)
-        if op == "*":
-            return lambda c: lv * rf(c)
-    return None
-
-
-def _arith_subject(op: str, n: str, lv: Any, rv: Any) -> Condition | None:
-    """A model variable of the subject with a literal, read in place (`trust / 100`, `0.5 * trust`)."""
-    if rv is not _NOT_LITERAL:
-        if op == "+":
-            return lambda c: c.subject[n] + rv
-        if op == "-":
-            return lambda c: c.subject[n] - rv
-        if op == "*":
-            return lambda c: c.subject[n] * rv
-        if rv:
-            return lambda c: c.subject[n] / rv
-        return None
-    if lv is not _NOT_LITERAL:
-        if op == "+":
-            return lambda c: lv + c.subject[n]
-        if op == "-":
-            return lambda c: lv - c.subject[n]
-        if op == "*":
-            return lambda c: lv * c.subject[n]
-    return None
-
-
-_COMPARE_CONST: dict[str, Callable[[Condition, Any], Condition]] = {
-    "==": lambda l, v: (lambda c: l(c) == v),
-    "!=": lambda l, v: (lambda c: l(c) != v),
-    "<": lambda l, v: (lambda c: l(c) < v),
-    "<=": lambda l, v: (lambda c: l(c) <= v),
-    ">": lambda l, v: (lambda c: l(c) > v),
-    ">=": lambda l, v: (lambda c: l(c) >= v),
-}
-
-_COMPARE_SUBJECT: dict[str, Callable[[str, Any], Condition]] = {
-    "==": lambda n, v: (lambda c: c.subject[n] == v),
-    "!=": lambda n, v: (lambda c: c.subject[n] != v),
-    "<": lambda n, v: (lambda c: c.subject[n] < v),
-    "<=": lambda n, v: (lambda c: c.subject[n] <= v),
-    ">": lambda n, v: (lambda c: c.subject[n] > v),
-    ">=": lambda n, v: (lambda c: c.subject[n] >= v),
-}
-
-_COMPARATORS: dict[str, Callable[[Condition, Condition], Condition]] = {
-    "==": lambda l, r: (lambda c: l(c) == r(c)),
-    "!=": lambda l, r: (lambda c: l(c) != r(c)),
-    "<": lambda l, r: (lambda c: l(c) < r(c)),
-    "<=": lambda l, r: (lambda c: l(c) <= r(c)),
-    ">": lambda l, r: (lambda c: l(c) > r(c)),
-    ">=": lambda l, r: (lambda c: l(c) >= r(c)),
-}
 
 
 def site_id(where: str) -> int:
