@@ -27,7 +27,7 @@ sys.path.insert(0, HERE)
 from bench_content import ROOT  # noqa: E402
 from probes import percentile  # noqa: E402
 
-SECTIONS = ("startup", "frame", "idle", "load", "playthrough", "memory")
+SECTIONS = ("startup", "frame", "screen", "idle", "load", "playthrough", "memory")
 
 # What `python main.py --size WxH` does, up to its first frame: the time of the first
 # pygame.display.flip is printed and the process ends there.
@@ -128,6 +128,22 @@ def measure(sections: list[str], runs: int, work: str) -> list[dict]:
         for key, label in (("rebuilt", "static layer rebuilt"), ("normal", "normal redraw")):
             row(f"day screen 1920x1080, {label}: median", med(f[key]), "ms", 4.0)
             row(f"day screen 1920x1080, {label}: p99", percentile(f[key], 99), "ms", 12.0)
+    if "screen" in sections:
+        env = child_env(work, os.path.join(work, "screen-cache"))
+        runs_out = []
+        for _ in range(2):  # the first run renders the pictures into the disk cache, as a first game does
+            out = subprocess.run([sys.executable, os.path.join(HERE, "screen_change.py"), work], cwd=ROOT, env=env,
+                                 capture_output=True, text=True, timeout=900)
+            if out.returncode != 0:
+                raise RuntimeError(f"screen change probe failed:\n{out.stderr}")
+            runs_out.append(json.loads(out.stdout.strip().splitlines()[-1]))
+        sc = runs_out[-1]
+        n = len(sc["cpu_ms"])
+        note = (f"key press to the new screen's first frame, 1920x1080, {n} changes; CPU time; "
+                f"wall {med(sc['wall_ms']):.0f} ms median, {percentile(sc['wall_ms'], 95):.0f} ms p95")
+        row("screen change: median", med(sc["cpu_ms"]), "ms", 50.0, note=note)
+        row("screen change: p95", percentile(sc["cpu_ms"], 95), "ms", 50.0,
+            note=f"first game, cold picture cache: {percentile(runs_out[0]['cpu_ms'], 95):.0f} ms p95")
     if "idle" in sections:
         for name, label in (("idle", "title screen, still"), ("idle_kiosk", "kiosk attract loop")):
             shares = [probe(name, work)["cpu_share"] * 100 for _ in range(max(1, runs // 2))]

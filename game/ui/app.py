@@ -254,6 +254,7 @@ class App(ScreenStack, GameSession):
         if self.shown != self.changes:  # the new screen's first frame: drop what was typed before it
             self.shown = self.changes
             self.drop_queued_input()
+        self.collect_now()
 
     def drop_queued_input(self) -> None:
         """Input that arrived while the screen changed is dropped; the rest (resizing, quitting) is

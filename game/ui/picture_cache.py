@@ -33,21 +33,32 @@ class PictureCache:
         self.folder = folder
         self.max_bytes = max_bytes
         self._version = f"{pygame.version.ver}/{pygame.get_sdl_version()}".encode()
+        self._names: dict[tuple, str] = {}  # (source, its mtime and size, size, kind) -> file name
+
 
     @staticmethod
     def worth_keeping(size: tuple[int, int]) -> bool:
         return size[0] * size[1] >= MIN_PIXELS
 
     def _path(self, source: str, size: tuple[int, int], kind: str) -> str | None:
+        """The cache file's name; the source is read and hashed once while it is unchanged on disk."""
         try:
-            with open(source, "rb") as fh:
-                data = fh.read()
+            st = os.stat(source)
         except OSError:
             return None
-        h = Digest(self._version)
-        h.update(f"{kind}/{size[0]}x{size[1]}/{len(data)}".encode())
-        h.update(data)
-        return os.path.join(self.folder, h.hexdigest() + ".pix")
+        key = (source, st.st_mtime_ns, st.st_size, size, kind)
+        name = self._names.get(key)
+        if name is None:
+            try:
+                with open(source, "rb") as fh:
+                    data = fh.read()
+            except OSError:
+                return None
+            h = Digest(self._version)
+            h.update(f"{kind}/{size[0]}x{size[1]}/{len(data)}".encode())
+            h.update(data)
+            name = self._names[key] = os.path.join(self.folder, h.hexdigest() + ".pix")
+        return name
 
     def get(self, source: str, size: tuple[int, int], kind: str = "fit") -> pygame.Surface | None:
         """The picture as rendered before at this size (and kind: fit or cover), or None."""
