@@ -235,7 +235,7 @@ class App(ScreenStack, GameSession):
         self.mode.tick(now)
         top = self.top
         moving = bool(top and top.update(dt))
-        return moving
+        return self.step_fade(dt) or moving
 
     def draw(self) -> None:
         surf = pygame.display.get_surface()
@@ -247,6 +247,7 @@ class App(ScreenStack, GameSession):
         for s in self.stack[first:]:
             s.draw(surf)
         self.mode.draw_overlay(surf)
+        self.draw_fade(surf)
         pygame.display.flip()
         self.frames += 1
         self.dirty = False

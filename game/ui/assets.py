@@ -35,6 +35,12 @@ class Images:
         self._biggest = 0
         self._aspect: dict[str, float] = {}
         self._reported: set[str] = set()
+        self.tone: tuple[int, int, int] | None = None  # the theme's tint for illustrations (cover)
+
+    def set_tone(self, tone: tuple[int, int, int]) -> None:
+        """Illustrations follow the theme: the dark theme multiplies them towards dusk."""
+        tone_or_none = None if tone == (255, 255, 255) else tuple(tone)
+        self.tone = tone_or_none  # type: ignore[assignment]
 
     def find(self, rel: str) -> str | None:
         for root in self.roots:
@@ -116,7 +122,7 @@ class Images:
     def cover(self, rel: str, size: tuple[int, int]) -> pygame.Surface:
         """The picture scaled to cover `size` completely, centred and cropped."""
         w, h = max(1, int(size[0])), max(1, int(size[1]))
-        key = ("cover", rel, (w, h))
+        key = ("cover", rel, (w, h), self.tone)
         surf = self._cache.get(key)
         if surf is not None:
             self._cache.move_to_end(key)
@@ -125,7 +131,7 @@ class Images:
         keep = self._kept(path, (w, h))
         out = self.disk.get(path, (w, h), "cover") if keep else None  # type: ignore[union-attr, arg-type]
         if out is not None:
-            return self._remember(key, out)
+            return self._remember(key, self._toned(out))
         aspect = self.aspect(rel)
         if w / h > aspect:
             rw, rh = w, int(round(w / aspect))
@@ -139,7 +145,13 @@ class Images:
         del full  # before the copy to disk: one full-screen picture less in memory at once
         if keep and rel not in self._reported:  # never keep a placeholder
             self.disk.put(path, (w, h), out, "cover")  # type: ignore[union-attr, arg-type]
-        return self._remember(key, out)
+        return self._remember(key, self._toned(out))
+
+    def _toned(self, surf: pygame.Surface) -> pygame.Surface:
+        """The illustration in the theme's tone (in place: the surface is this cache's own)."""
+        if self.tone is not None:
+            surf.fill(self.tone, special_flags=pygame.BLEND_RGB_MULT)
+        return surf
 
     def icon(self, name: str, size: int, color: tuple[int, int, int]) -> pygame.Surface:
         """A white icon from assets/icons tinted to `color`."""

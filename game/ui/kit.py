@@ -36,6 +36,7 @@ class Kit:
         self.settings = settings
         self.images = images
         self.sounds = sounds
+        images.set_tone(self.theme.picture_tone)
         self.cache = TextCache()
         self._wraps: dict[tuple, list[str]] = {}
         self.fonts = Fonts(settings.font)
@@ -57,6 +58,7 @@ class Kit:
             self.cache.clear()
             self._wraps.clear()
         self.settings = settings
+        self.images.set_tone(self.theme.picture_tone)
         if settings.lang and settings.lang in self.content.languages:
             self.lang = settings.lang
         elif self.lang not in self.content.languages:

@@ -39,6 +39,7 @@ class Theme:
     bad: Color            # "goes down" arrows, on panel
     shade: int            # how much to darken pictures behind panels (0-255)
     picture_dim: int      # extra dimming of illustrations (high contrast)
+    picture_tone: tuple[int, int, int] = (255, 255, 255)  # illustrations are multiplied by this (dark: dusk)
 
 
 def _t(id_: str, **colours: str | int) -> Theme:
@@ -56,7 +57,8 @@ THEMES: dict[str, Theme] = {
         "dark", bg="#101816", panel="#1B2522", text="#EEF3F1", muted="#B8C4BF", heading="#D7E4C8",
         button="#2A3935", button_text="#EEF3F1", button_edge="#6F8A80", focus="#E8B04B",
         focus_text="#17150F", focus_ring="#F2C46B", bar="#0C1210", bar_text="#EEF3F1",
-        track="#34433E", fill="#8FC1A0", good="#93D3AA", bad="#F3A58F", shade=40, picture_dim=0),
+        track="#34433E", fill="#8FC1A0", good="#93D3AA", bad="#F3A58F", shade=40, picture_dim=0,
+        picture_tone=(150, 158, 176)),
     "contrast": _t(
         "contrast", bg="#000000", panel="#000000", text="#FFFFFF", muted="#E6E6E6", heading="#FFFF00",
         button="#000000", button_text="#FFFFFF", button_edge="#FFFFFF", focus="#FFFF00",

@@ -1,0 +1,58 @@
+"""Motion: screens cross-fade (never with reduced motion, never delaying input), and illustrations
+follow the theme."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui.assets import Images
+from game.ui.settings import Settings
+from game.ui.stack import FADE_SECONDS
+from uitools import key, make_app, screen
+
+
+def test_a_screen_change_fades_the_old_frame_out_over_the_new_one():
+    app = make_app(settings=Settings(choice_delay=0.0))
+    before = pygame.display.get_surface().copy()
+    key(app, pygame.K_1)                        # the title's first item: a new screen
+    assert app.fade is not None and app.fade.active
+    assert 0 < app.fade.alpha() < 255           # the new screen shows through on its very first frame
+    assert app.animating or app.step_fade(0) is True
+    now = pygame.display.get_surface()
+    assert now.get_at((5, 5)) != before.get_at((5, 5)) or now.get_at((640, 360)) != before.get_at((640, 360))
+    steps = 0
+    while app.fade.active:
+        app.step(wait=False)
+        steps += 1
+        assert steps < 100
+    assert steps <= round(FADE_SECONDS * 60) + 1   # 300 ms at 60 frames a second, then the loop rests
+    assert not app.animating
+
+
+def test_reduced_motion_changes_screens_with_a_cut():
+    app = make_app(settings=Settings(choice_delay=0.0, reduced_motion=True))
+    key(app, pygame.K_1)
+    assert app.fade is None or not app.fade.active
+    assert not app.animating
+
+
+def test_the_fade_adds_no_wait_for_input():
+    """Input is taken as soon as the new screen's first frame is drawn, in the middle of its fade."""
+    app = make_app(settings=Settings(choice_delay=0.0))
+    key(app, pygame.K_1)
+    first = screen(app)
+    assert app.fade.active
+    key(app, pygame.K_ESCAPE)                   # still fading: back goes back at once
+    assert screen(app) != first
+
+
+def test_the_dark_theme_darkens_illustrations():
+    pygame.display.init()
+    light, dark = Images(), Images()
+    dark.set_tone((150, 158, 176))
+    a = light.cover("places/common_room.svg", (320, 180))
+    b = dark.cover("places/common_room.svg", (320, 180))
+    lum = lambda s: sum(sum(s.get_at((x, y))[:3]) for x in range(0, 320, 16) for y in range(0, 180, 16))
+    assert lum(b) < 0.75 * lum(a)
+    light.set_tone((255, 255, 255))
+    assert light.tone is None                   # the light theme leaves pictures as drawn
