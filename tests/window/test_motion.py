@@ -52,7 +52,10 @@ def test_the_dark_theme_darkens_illustrations():
     dark.set_tone((150, 158, 176))
     a = light.cover("places/common_room.svg", (320, 180))
     b = dark.cover("places/common_room.svg", (320, 180))
-    lum = lambda s: sum(sum(s.get_at((x, y))[:3]) for x in range(0, 320, 16) for y in range(0, 180, 16))
-    assert lum(b) < 0.75 * lum(a)
+    assert _lum(b) < 0.75 * _lum(a)
     light.set_tone((255, 255, 255))
     assert light.tone is None                   # the light theme leaves pictures as drawn
+
+
+def _lum(s: pygame.Surface) -> int:
+    return sum(sum(s.get_at((x, y))[:3]) for x in range(0, 320, 16) for y in range(0, 180, 16))
