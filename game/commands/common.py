@@ -9,6 +9,7 @@ import sys
 
 from ..core.content import Content
 from ..core.paths import content_dir
+from ..core.safetext import for_terminal
 
 
 def add_content_args(p: argparse.ArgumentParser) -> None:
@@ -39,7 +40,7 @@ def load(args: argparse.Namespace, use_cache: bool = True) -> Content | None:
     if content is None:
         for d in report.sorted():
             if d.severity == "error":
-                print(d.format(), file=sys.stderr)
+                print(for_terminal(d.format()), file=sys.stderr)
         print(f"{len(report.errors)} error(s) in the content; run 'lint' for details.", file=sys.stderr)
     return content
 

@@ -17,16 +17,8 @@ import re
 from collections.abc import Iterable
 
 from .diagnostics import Diagnostic, Report
-
-# C0 and C1 controls but tab, and the marks that reorder text: shown as escapes, never obeyed. (The
-# hardening lane's safetext.for_terminal does the same for every printer; this module moves to it
-# when it lands.)
-_UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-
-
-def for_terminal(text: str) -> str:
-    return _UNSAFE.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
-                       else f"\\u{ord(m.group()):04x}", text)
+from .reading import ReadError, read_bytes
+from .safetext import for_terminal
 
 IGNORE = re.compile(r"#\s*lint:\s*ignore(?:\[([A-Z0-9,\s]*)\])?")
 _TOKEN_END = re.compile(r"[\s,:{}\[\]#]")
@@ -43,10 +35,10 @@ class Sources:
 
     def line(self, shown: str, number: int) -> str | None:
         if shown not in self.lines:
-            try:
-                with open(self.paths.get(shown, shown), encoding="utf-8", errors="replace") as fh:
-                    self.lines[shown] = fh.read(16 * 1024 * 1024).splitlines()
-            except OSError:
+            try:  # never a pipe or a device: lint has reported those already
+                data = read_bytes(self.paths.get(shown, shown), 16 * 1024 * 1024)
+                self.lines[shown] = data.decode("utf-8", "replace").splitlines()
+            except ReadError:
                 self.lines[shown] = None
         lines = self.lines[shown]
         if lines is None or not 1 <= number <= len(lines):

@@ -12,6 +12,7 @@ import os
 from dataclasses import asdict, dataclass, fields
 
 from ..core.files import data_dir, write_atomic
+from ..core.reading import ReadError, is_number, read_json
 
 log = logging.getLogger("neighbour.settings")
 
@@ -20,6 +21,7 @@ THEME_IDS = ("light", "dark", "contrast")
 FONTS = ("atkinson", "dyslexic")
 SCAN_SPEEDS = (1.0, 1.5, 2.5, 4.0)
 CHOICE_DELAYS = (0.0, 0.5, 1.0, 2.0)
+MAX_SETTINGS_BYTES = 256 * 1024
 
 
 @dataclass
@@ -54,13 +56,11 @@ class Settings:
     def load(cls, path: str | None = None) -> "Settings":
         path = path or cls.path()
         out = cls()
-        try:
-            with open(path, encoding="utf-8") as fh:
-                data = json.load(fh)
-        except FileNotFoundError:
-            return out
-        except (OSError, ValueError) as exc:
-            log.warning("settings file %s could not be read (%s); using defaults", path, exc)
+        try:  # a regular file of sane size and depth, a byte-order mark allowed (core/reading.py)
+            data = read_json(path, MAX_SETTINGS_BYTES)
+        except ReadError as exc:
+            if exc.message != "does not exist":
+                log.warning("settings file %s could not be read (%s); using defaults", path, exc.where())
             return out
         if not isinstance(data, dict):
             log.warning("settings file %s is not a mapping; using defaults", path)
@@ -70,6 +70,12 @@ class Settings:
                 continue
             value = data[f.name]
             default = getattr(out, f.name)
+            if isinstance(default, str) and isinstance(value, str) and len(value) > 4096:
+                log.warning("setting %s is too long; keeping %r", f.name, default)
+                continue
+            if isinstance(default, float) and not is_number(value):
+                log.warning("setting %s=%r is not a number; keeping %r", f.name, value, default)
+                continue
             if type(value) is not type(default) and not (isinstance(default, float) and isinstance(value, int)):
                 log.warning("setting %s=%r has the wrong type; keeping %r", f.name, value, default)
                 continue

@@ -25,6 +25,7 @@ from typing import Any
 from .. import userdirs
 from ..diagnostics import Report
 from ..gcpause import gc_paused
+from ..reading import MAX_CONTENT_BYTES, ReadError, read_bytes
 from .sources import SCHEMA_VERSION, Loaded, Source, find_sources
 
 CACHE_FORMAT = 5
@@ -57,10 +58,9 @@ def content_key(sources: list[Source]) -> str | None:
     h = Digest()
     h.update(f"{CACHE_FORMAT}/{SCHEMA_VERSION}/{sys.version_info[:2]}/{marshal.version}".encode())
     for src in sources:
-        try:
-            with open(src.path, "rb") as fh:
-                data = fh.read()
-        except OSError:
+        try:  # a pipe, a device or a link out of the folder: no key, and the loader says why
+            data = read_bytes(src.path, MAX_CONTENT_BYTES, src.root or None)
+        except ReadError:
             return None
         h.update(src.shown.encode("utf-8", "surrogateescape"))
         h.update(len(data).to_bytes(8, "little"))

@@ -25,7 +25,7 @@ def read_sources(sources: list[Source], report: Report) -> list[tuple[Source, YM
     """Parse each file; a file that is not a mapping of known sections is reported."""
     out = []
     for src in sources:
-        value, problems = yamlsafe.read_file(src.path, src.shown)
+        value, problems = yamlsafe.read_file(src.path, src.shown, folder=src.root or None)
         report.extend(problems)
         if any(p.severity == "error" for p in problems):
             continue

@@ -27,6 +27,7 @@ class Source:
 
     path: str
     shown: str
+    root: str = ""  # the content folder it was found in: a symlink must resolve inside it
 
 
 @dataclass
@@ -54,7 +55,7 @@ def find_sources(dirs: list[str], report: Report) -> list[Source]:
     found: list[Source] = []
     for d in dirs:
         if os.path.isfile(d) and d.endswith(YAML_SUFFIXES):
-            found.append(Source(d, display_path(d)))
+            found.append(Source(d, display_path(d), os.path.dirname(os.path.abspath(d))))
             continue
         if not os.path.isdir(d):
             report.error(display_path(d), 1, 1, "expected a content folder, found nothing there", code="S130")
@@ -65,7 +66,7 @@ def find_sources(dirs: list[str], report: Report) -> list[Source]:
             files.extend(os.path.join(root, n) for n in names
                          if n.endswith(YAML_SUFFIXES) and not n.startswith((".", "_")))
         for f in sorted(files):
-            found.append(Source(f, display_path(f)))
+            found.append(Source(f, display_path(f), d))
     if len(found) > MAX_FILES:
         report.error(found[0].shown, 1, 1, f"expected at most {MAX_FILES} content files, found {len(found)}",
                      code="S131")

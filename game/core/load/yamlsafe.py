@@ -14,19 +14,20 @@ string instead of turning into False, the well-known "Norway problem" of YAML 1.
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
 import yaml
 
 from ..diagnostics import ERROR, WARNING, Diagnostic
+from ..reading import MAX_CONTENT_BYTES as MAX_FILE_BYTES, MAX_DIGITS, ReadError, read_bytes
 
 try:  # the C parser is about six times faster; fall back quietly where libyaml is missing
     _Loader = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader  # type: ignore[misc]
 
-MAX_FILE_BYTES = 4 * 1024 * 1024
 MAX_DEPTH = 40
 MAX_NODES = 400_000  # counting every alias expansion
 MAX_ALIASES = 2_000
@@ -120,21 +121,20 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
                                  "save the file as UTF-8", code="Y001")]
 
 
-def read_file(path: str, display: str | None = None, max_bytes: int = MAX_FILE_BYTES
-              ) -> tuple[Any, list[Diagnostic]]:
-    """Read and parse one YAML file; returns (value or None, diagnostics)."""
+def read_file(path: str, display: str | None = None, max_bytes: int = MAX_FILE_BYTES,
+              folder: str | None = None) -> tuple[Any, list[Diagnostic]]:
+    """Read and parse one YAML file; returns (value or None, diagnostics). Only a regular file is
+    read (never a pipe or a device), through a symlink only when it resolves inside `folder`."""
     shown = display or path
     try:
-        with open(path, "rb") as fh:
-            data = fh.read(max_bytes + 1)
-    except OSError as exc:
-        return None, [Diagnostic(shown, 1, 1, ERROR, f"cannot read the file: {exc.strerror}", code="Y002")]
-    if len(data) > max_bytes:
-        import os
-        size = os.path.getsize(path)
-        return None, [Diagnostic(shown, 1, 1, ERROR,
-                                 f"expected a content file of at most {max_bytes // (1024 * 1024)} MB, "
-                                 f"found {size / (1024 * 1024):.1f} MB; split it into smaller files", code="Y003")]
+        data = read_bytes(path, max_bytes, folder)
+    except ReadError as exc:
+        if "too large" in exc.message:
+            found = f"{exc.size / (1024 * 1024):.1f} MB" if exc.size else "more"
+            return None, [Diagnostic(shown, 1, 1, ERROR,
+                                     f"expected a content file of at most {max_bytes // (1024 * 1024)} MB, "
+                                     f"found {found}; split it into smaller files", code="Y003")]
+        return None, [Diagnostic(shown, 1, 1, ERROR, f"cannot read the file: it {exc.message}", code="Y002")]
     text, problems = decode(data, shown)
     if text is None:
         return None, problems
@@ -281,7 +281,15 @@ class _Builder:
         if event.tag == "tag:yaml.org,2002:str" or style:
             value: Any = event.value
         else:
-            value = _plain_scalar(event.value)
+            raw = event.value
+            if len(raw) > MAX_DIGITS and raw[0] in "0123456789-+." and (
+                    _INT.match(raw) or _FLOAT.match(raw) or _HEX.match(raw) or _OCT.match(raw)):
+                return self.fail(event, f"expected a number of at most {MAX_DIGITS} characters, found one "
+                                        f"of {len(raw)}; put it in quotes if it is a text")
+            value = _plain_scalar(raw)
+            if isinstance(value, float) and not math.isfinite(value):
+                return self.fail(event, f"expected a finite number, found '{raw}'; infinity and NaN "
+                                        "(not a number) cannot be used in content")
         if event.anchor is not None:
             self.anchors[event.anchor] = (value, 1)
         return self._add(value, _mark_of(event, style), event)

@@ -23,7 +23,7 @@ from typing import Any
 from ..content import Content
 from . import shifts
 from .engine import Engine
-from .. import userdirs
+from .. import reading, userdirs
 from ..files import write_atomic
 
 RESULT_KIND = "neighbour-result"
@@ -119,29 +119,92 @@ def save(result: dict[str, Any], folder: str, path: str | None = None) -> str:
     return path
 
 
+MAX_RESULT_BYTES = 2 * 1024 * 1024
+
+
 def load(path: str) -> dict[str, Any]:
-    """A result file's data; raises ResultError with a plain reason."""
+    """A result file's data; raises ResultError with a plain reason (and where in the file)."""
     try:
-        with open(path, "rb") as fh:
-            blob = fh.read(2 * 1024 * 1024 + 1)
-    except OSError as exc:
-        raise ResultError(f"cannot be read ({exc.strerror})") from None
-    if len(blob) > 2 * 1024 * 1024:
-        raise ResultError("is too large to be a result file")
-    try:
-        data = json.loads(blob.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise ResultError("is damaged or not a result file (it is not valid JSON)") from None
+        data = reading.read_json(path, MAX_RESULT_BYTES)
+    except reading.ReadError as exc:
+        message = exc.message
+        if "too large" in message:
+            raise ResultError("is too large to be a result file") from None
+        if "JSON" in message or "UTF-8" in message or "nested" in message or "number" in message:
+            raise ResultError(f"is damaged or not a result file (it is not valid JSON: {exc.where()})") from None
+        raise ResultError(message if message.startswith("cannot") else f"cannot be read (it {message})") from None
     if not isinstance(data, dict) or data.get("kind") != RESULT_KIND:
         raise ResultError("is not a Neighbour result file")
     version = data.get("version")
-    if not isinstance(version, int) or version > RESULT_VERSION:
-        raise ResultError(f"comes from another version of Neighbour (result format {version}; "
+    if not isinstance(version, int) or isinstance(version, bool) or version > RESULT_VERSION:
+        raise ResultError(f"comes from another version of Neighbour (result format {str(version)[:20]}; "
                           f"this one reads {RESULT_VERSION})")
     for key, kind in (("campaign", str), ("choices", list), ("end", dict)):
         if not isinstance(data.get(key), kind):
             raise ResultError(f"is damaged ('{key}' is missing or wrong)")
+    problem = check_run(data)
+    if problem:
+        raise ResultError(f"is damaged ({problem})")
     return data
+
+
+_TEXTS = ("mode", "session", "scenario", "profile", "lang", "finished", "updated", "trainee", "code",
+          "role", "run", "student", "ending", "status", "epilogue", "from_day")
+
+
+def _risk_problem(where: dict[str, Any], name: str) -> str:
+    for key in ("risk", "low", "high", "risk_before", "risk_after"):
+        if key in where and where[key] is not None and not reading.in_range(where[key], 0, 100):
+            return f"{name}'{key}' is not a percentage from 0 to 100"
+    values = where.get("values")
+    if values is not None and not (isinstance(values, dict)
+                                   and all(reading.in_range(v, -1e6, 1e6) for v in values.values())):
+        return f"{name}'values' are not numbers"
+    return ""
+
+
+def check_run(data: dict[str, Any]) -> str:
+    """What is wrong in a result's data (a run or a "what if" inside it), or "" when it is usable:
+    every field the report reads has its type, every risk is a number from 0 to 100."""
+    for key in _TEXTS:
+        if key in data and data[key] is not None and not isinstance(data[key], (str, int)) \
+                or isinstance(data.get(key), bool):
+            return f"'{key}' is not a text"
+    for key, kind in (("choices", list), ("end", dict), ("principles", dict), ("shifts", list),
+                      ("what_ifs", list), ("skipped", list)):
+        if key in data and not isinstance(data[key], kind):
+            return f"'{key}' is missing or wrong"
+    for key in ("days", "seed"):
+        if key in data and data[key] is not None and not reading.is_number(data[key]):
+            return f"'{key}' is not a number"
+    end = data.get("end", {})
+    problem = _risk_problem(end, "the ending's ")
+    if problem:
+        return problem
+    residents = end.get("residents")
+    if residents is not None:
+        if not isinstance(residents, dict) or not all(isinstance(r, dict) for r in residents.values()):
+            return "the ending's 'residents' are wrong"
+        for who, r in residents.items():
+            problem = _risk_problem(r, f"{who}'s ")
+            if problem:
+                return problem
+    for i, h in enumerate(data.get("choices", []), 1):
+        if not isinstance(h, dict):
+            return f"choice {i} is not a choice"
+        problem = _risk_problem(h, f"choice {i}: ")
+        if problem:
+            return problem
+    for pair in data.get("principles", {}).values():
+        if not (isinstance(pair, list) and len(pair) == 2 and all(reading.in_range(n, 0, 1e6) for n in pair)):
+            return "'principles' are not pairs of counts"
+    for run in data.get("what_ifs", []):
+        if not isinstance(run, dict) or "what_ifs" in run:
+            return "a 'what if' run is wrong"
+        problem = check_run(run)
+        if problem:
+            return f"a 'what if' run: {problem}"
+    return ""
 
 
 # -- the short code -----------------------------------------------------------------------------

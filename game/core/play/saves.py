@@ -15,11 +15,16 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
+from .. import reading
 from ..files import data_dir, write_atomic
 from .state import SAVE_VERSION, GameState, SaveFormatError
 
 SAVE_KIND = "neighbour-save"
 SLOTS = ("autosave", "slot1", "slot2", "slot3")
+MAX_SAVE_BYTES = 16 * 1024 * 1024  # a long game's history is far below this
+MAX_SAVE_DEPTH = 24
+MAX_LABEL_FIELDS = 12
+MAX_LABEL_CHARS = 120
 
 
 def _checksum(state: dict, play: dict | None = None) -> str:
@@ -52,11 +57,13 @@ def decode_all(blob: bytes) -> tuple[GameState, dict, dict]:
     if not blob.strip():
         raise SaveFormatError("the save file is empty")
     try:
-        doc = json.loads(blob.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise SaveFormatError("the save file is damaged (it is not text)") from None
-    except json.JSONDecodeError:
-        raise SaveFormatError("the save file is damaged or cut short") from None
+        doc = reading.parse_json(reading.decode_text(blob), max_depth=MAX_SAVE_DEPTH)
+    except reading.ReadError as exc:
+        if "UTF-8" in exc.message:
+            raise SaveFormatError("the save file is damaged (it is not text)") from None
+        if "valid JSON" in exc.message:
+            raise SaveFormatError("the save file is damaged or cut short") from None
+        raise SaveFormatError(f"the save file is damaged: it {exc.where()}") from None
     if not isinstance(doc, dict) or doc.get("kind") != SAVE_KIND:
         raise SaveFormatError("this file is not a Neighbour save")
     version = doc.get("version")
@@ -68,8 +75,22 @@ def decode_all(blob: bytes) -> tuple[GameState, dict, dict]:
     if not isinstance(body, dict) or (play is not None and not isinstance(play, dict)) \
             or doc.get("checksum") != _checksum(body, play):
         raise SaveFormatError("the save file is damaged (its checksum does not match)")
-    label = doc.get("label") if isinstance(doc.get("label"), dict) else {}
-    return GameState.from_dict(body), {**label, "saved_at": doc.get("saved_at", "")}, play or {}
+    return GameState.from_dict(body), _label(doc), play or {}
+
+
+def _label(doc: dict[str, Any]) -> dict[str, Any]:
+    """The label menus show, which the checksum does not cover: only short plain texts and numbers
+    are kept, so an edited label can never slow or break the title screen."""
+    raw = doc.get("label") if isinstance(doc.get("label"), dict) else {}
+    label: dict[str, Any] = {}
+    for key, value in list(raw.items())[:MAX_LABEL_FIELDS]:
+        if isinstance(value, str):
+            label[str(key)[:40]] = value[:MAX_LABEL_CHARS]
+        elif reading.is_number(value) and abs(value) < 1e9:
+            label[str(key)[:40]] = value
+    saved_at = doc.get("saved_at")
+    label["saved_at"] = saved_at[:MAX_LABEL_CHARS] if isinstance(saved_at, str) else ""
+    return label
 
 
 @dataclass
@@ -128,10 +149,9 @@ class SaveStore:
     def peek(self, slot: str) -> dict | None:
         """The label of a save without moving anything aside (for menus); None if unusable."""
         try:
-            with open(self.path(slot), "rb") as fh:
-                _, label = decode(fh.read())
+            _, label = decode(_read(self.path(slot)))
             return label
-        except (OSError, SaveFormatError):
+        except (reading.ReadError, SaveFormatError):
             return None
 
 
@@ -139,9 +159,10 @@ def _move_aside_if_broken(path: str) -> None:
     """Before a save is written over `path`: a file there that is not a usable save (cut short, from
     a newer version...) is moved aside, so that starting a new game never destroys it."""
     try:
-        with open(path, "rb") as fh:
-            blob = fh.read()
-    except OSError:
+        blob = _read(path)
+    except reading.ReadError as exc:
+        if "does not exist" not in exc.message and os.path.lexists(path):
+            move_aside(path)  # a pipe, a link out of the folder, a huge file: out of the way, kept
         return
     try:
         decode(blob)
@@ -149,15 +170,21 @@ def _move_aside_if_broken(path: str) -> None:
         move_aside(path)
 
 
+def _read(path: str) -> bytes:
+    """A save's bytes: a regular file in the saves folder, of a sane size (see core/reading.py)."""
+    return reading.read_bytes(path, MAX_SAVE_BYTES)
+
+
 def load_file(path: str) -> LoadResult:
     """Load a save; a bad one is moved aside and the result says why."""
     try:
-        with open(path, "rb") as fh:
-            blob = fh.read()
-    except FileNotFoundError:
-        return LoadResult(None, {}, "there is no save here")
-    except OSError as exc:
-        return LoadResult(None, {}, f"the save cannot be read: {exc.strerror}")
+        blob = _read(path)
+    except reading.ReadError as exc:
+        if "does not exist" in exc.message:
+            return LoadResult(None, {}, "there is no save here")
+        if "cannot be read" in exc.message:
+            return LoadResult(None, {}, f"the save {exc.message}")
+        return LoadResult(None, {}, f"the save file {exc.message}", move_aside(path))
     try:
         state, label, play = decode_all(blob)
     except SaveFormatError as exc:

@@ -21,6 +21,7 @@ import time
 
 from .. import userdirs
 from ..files import write_atomic
+from ..reading import ReadError, read_bytes
 
 log = logging.getLogger("neighbour.play")
 SECRET_FILE = "student-secret"
@@ -31,11 +32,10 @@ def secret(folder: str | None = None) -> str:
     """This user's random secret, made on first use; a missing or damaged file gets a new one."""
     path = os.path.join(folder or userdirs.data_dir(), SECRET_FILE)
     try:
-        with open(path, "rb") as fh:
-            text = fh.read(64).decode("ascii", "replace").strip()
+        text = read_bytes(path, 64).decode("ascii", "replace").strip()
         if _SECRET.match(text):
             return text
-    except OSError:
+    except ReadError:
         pass
     made = secrets.token_hex(16)
     try:

@@ -21,6 +21,7 @@ from typing import Any
 import yaml  # type: ignore[import-untyped]
 
 from ..diagnostics import Report, did_you_mean
+from ..reading import ReadError, decode_text, read_bytes
 from .catalog import Message
 from .overlay import placeholder_problem
 from .plural import PluralError, parse
@@ -89,19 +90,18 @@ def read_po(path: str, shown: str, lang: str, msgs: list[Message], report: Repor
     """The translations in a PO file, checked against the content's texts; None after reporting."""
     import polib
     try:
-        with open(path, "rb") as fh:
-            raw = fh.read(MAX_PO_BYTES + 1)
-    except OSError as exc:
-        report.error(shown, 1, 1, f"cannot read the file: {exc.strerror or exc}", code="P802")
-        return None
-    if len(raw) > MAX_PO_BYTES:
-        report.error(shown, 1, 1, f"expected a PO file of at most {MAX_PO_BYTES // (1024 * 1024)} MB", code="P802")
+        raw = read_bytes(path, MAX_PO_BYTES)
+    except ReadError as exc:
+        if "too large" in exc.message:
+            report.error(shown, 1, 1, f"expected a PO file of at most {MAX_PO_BYTES // (1024 * 1024)} MB",
+                         code="P802")
+        else:
+            report.error(shown, 1, 1, f"cannot read the file: it {exc.message}", code="P802")
         return None
     try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        report.error(shown, line, 1, "expected UTF-8 text (save the file as UTF-8)", code="P803")
+        text = decode_text(raw)
+    except ReadError as exc:
+        report.error(shown, exc.line, 1, "expected UTF-8 text (save the file as UTF-8)", code="P803")
         return None
     _syntax(shown, text, report)
     if not report.ok:

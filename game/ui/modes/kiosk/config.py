@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, field, fields
 import pygame
 
 from ....core.files import write_atomic
+from ....core.reading import ReadError, is_number, read_json
 
 log = logging.getLogger("neighbour.kiosk")
 
@@ -33,11 +34,10 @@ class KioskConfig:
         out = cls()
         if not path:
             return out
-        try:
-            with open(path, encoding="utf-8") as fh:
-                data = json.load(fh)
-        except (OSError, ValueError) as exc:
-            log.warning("kiosk config %s could not be read (%s); using the defaults", path, exc)
+        try:  # a regular file of sane size and depth, a byte-order mark allowed (core/reading.py)
+            data = read_json(path, 256 * 1024)
+        except ReadError as exc:
+            log.warning("kiosk config %s could not be read (%s); using the defaults", path, exc.where())
             return out
         if not isinstance(data, dict):
             log.warning("kiosk config %s is not a mapping; using the defaults", path)
@@ -54,7 +54,9 @@ class KioskConfig:
             if ok and key == "exit_keys":
                 ok = bool(value) and all(isinstance(v, str) and keycode(v) is not None for v in value)
             if ok and isinstance(default, (int, float)) and not isinstance(default, bool):
-                ok = 0 < value <= (10_000 if key != "target_px" else 400)
+                ok = is_number(value) and 0 < value <= (10_000 if key != "target_px" else 400)
+            if ok and isinstance(value, str):
+                ok = len(value) <= 4096
             if not ok:
                 log.warning("kiosk config: %s=%r is not valid; keeping %r", key, value, default)
                 continue

@@ -19,6 +19,7 @@ import logging
 import pygame
 
 from ....core.files import write_atomic
+from ....core.reading import ReadError, read_json
 from ....core.play.campaigns import campaign_for_role
 from ....core.play.playthrough import FINISHED, Playthrough
 from ... import input as act
@@ -208,14 +209,14 @@ class KioskMode(Mode):
         if not path:
             return
         try:
-            with open(path, encoding="utf-8") as fh:
-                data = json.load(fh)
+            data = read_json(path, 1024 * 1024)
             if not isinstance(data, dict):
                 data = {}
-        except (OSError, ValueError):
+        except ReadError:
             data = {}
         key = f"{what}.{role}.{self.app.kit.lang}"
-        data[key] = int(data.get(key, 0)) + 1
+        old = data.get(key, 0)
+        data[key] = (old if isinstance(old, int) and not isinstance(old, bool) and 0 <= old < 10**12 else 0) + 1
         try:
             write_atomic(path, json.dumps(data, indent=1, sort_keys=True).encode("utf-8"))
         except OSError as exc:
