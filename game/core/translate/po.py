@@ -14,6 +14,7 @@ checked entries into the overlay file `translate import` writes (see `overlay.py
 from __future__ import annotations
 
 import datetime
+import os
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -59,9 +60,13 @@ def export_po(msgs: list[Message], lang: str, name: str, plural: str, stale: dic
         "Plural-Forms": plural,
         "X-Generator": "neighbour translate export",
     }
+    # References relative to the folder above the content ("content/ui/strings.yaml:5"), as in any PO
+    # file: the same on every translator's machine, and no one's home folder in the file.
+    base = os.path.dirname(os.path.commonpath([os.path.abspath(m.path) for m in msgs])) if msgs else ""
     for m in msgs:
+        where = os.path.relpath(os.path.abspath(m.path), base).replace(os.sep, "/") if base else m.path
         entry = polib.POEntry(msgctxt=m.key, msgid=m.source, msgstr=m.text.get(lang, ""),
-                              occurrences=[(m.path, str(m.line))], comment=m.note())
+                              occurrences=[(where, str(m.line))], comment=m.note())
         if m.key in stale and entry.msgstr:
             entry.flags.append("fuzzy")
             if stale[m.key] != m.source:
