@@ -1,0 +1,403 @@
+// Neighbour in the browser: boots Pyodide, runs game.core through game/web/bridge.py, and turns
+// the views it returns into HTML (render.js). Input becomes named actions; nothing else happens here.
+(() => {
+"use strict";
+
+const {h, paras, modelBlock, estimateBlock, choiceList, factCard} = window.NB;
+const EARLY = JSON.parse(document.getElementById("early-strings").textContent || "{}");
+const KEYS = {settings: "neighbour.settings", save: "neighbour.save", secret: "neighbour.secret"};
+const SETTINGS_FORMAT = 1;
+const DEFAULTS = {format: SETTINGS_FORMAT, lang: (navigator.language || "en").match(/^(nb|no|nn)/i) ? "nb" : "en",
+  theme: matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light", size: "normal", font: "atkinson",
+  motion: matchMedia("(prefers-reduced-motion: reduce)").matches ? "reduce" : "full", notes: "on"};
+const KIOSK_IDLE_S = 90, KIOSK_COUNTDOWN_S = 20;
+
+const app = {py: null, bridge: null, strings: {}, settings: {...DEFAULTS}, messages: [], room: "play",
+  view: null, overlay: null, kiosk: /[?#&]kiosk\b/.test(location.search + location.hash), idle: null,
+  times: {choices: []}};
+window.__nb = app;
+
+// -- storage: versioned, and anything unreadable is kept aside with a message, never deleted ------------
+const store = {
+  ok: (() => { try { localStorage.setItem("neighbour.probe", "1"); localStorage.removeItem("neighbour.probe"); return true; } catch (e) { return false; } })(),
+  get(k) { try { return localStorage.getItem(k); } catch (e) { return null; } },
+  set(k, v) { try { localStorage.setItem(k, v); return true; } catch (e) { return false; } },
+  aside(k) {
+    const v = store.get(k);
+    if (v === null) return;
+    const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+    if (store.set(`${k}.aside-${stamp}`, v)) { try { localStorage.removeItem(k); } catch (e) { /* kept */ } }
+  },
+};
+
+function early(key, vals) {
+  const t = EARLY[key]; const lang = app.settings.lang;
+  let s = t ? (t[lang] || t.en || Object.values(t)[0]) : key;
+  for (const [k, v] of Object.entries(vals || {})) s = s.replaceAll(`{${k}}`, v);
+  return s;
+}
+function t(key, vals) {
+  if (!(key in app.strings)) return early(key, vals);
+  let s = app.strings[key];
+  for (const [k, v] of Object.entries(vals || {})) s = s.replaceAll(`{${k}}`, v);
+  return s;
+}
+
+function loadSettings() {
+  const raw = store.get(KEYS.settings);
+  if (raw === null) return;
+  try {
+    const s = JSON.parse(raw);
+    if (typeof s !== "object" || !s || s.format > SETTINGS_FORMAT) throw new Error("newer or not settings");
+    app.settings = {...DEFAULTS, ...s, format: SETTINGS_FORMAT};
+  } catch (e) {
+    store.aside(KEYS.settings);
+    app.messages.push("web.settings_aside");
+  }
+}
+function saveSettings() { store.set(KEYS.settings, JSON.stringify(app.settings)); }
+function applySettings() {
+  const r = document.documentElement, s = app.settings;
+  r.lang = s.lang; r.dataset.theme = s.theme; r.dataset.size = s.size; r.dataset.font = s.font; r.dataset.motion = s.motion;
+  document.title = early("app.title");
+  document.getElementById("skip").textContent = early("web.skip");
+  document.getElementById("brand").textContent = early("app.title");
+}
+function secret() {
+  let s = store.get(KEYS.secret);
+  if (!s || !/^[0-9a-f]{32}$/.test(s)) {
+    const b = new Uint8Array(16); crypto.getRandomValues(b);
+    s = Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
+    store.set(KEYS.secret, s);
+  }
+  return s;
+}
+
+// -- booting ---------------------------------------------------------------------------------------
+async function boot() {
+  loadSettings(); applySettings();
+  if (app.kiosk) document.body.classList.add("kiosk");
+  const msg = document.getElementById("boot-msg");
+  document.getElementById("boot-title").textContent = early("app.title");
+  if (location.protocol === "file:") {
+    msg.removeAttribute("role");
+    document.getElementById("boot").replaceChildren(h("h1", {}, early("web.file_title")),
+      h("p", {class: "notice", role: "alert"}, early("web.file_body")));
+    return;
+  }
+  msg.textContent = early("web.loading");
+  document.getElementById("boot-note").textContent = early("web.loading_note");
+  if ("serviceWorker" in navigator && window.isSecureContext) navigator.serviceWorker.register("sw.js").catch(() => {});
+  try {
+    app.times.bootStart = performance.now();
+    const script = new Promise((ok, fail) => {
+      const s = document.createElement("script"); s.src = "pyodide/pyodide.js"; s.onload = ok; s.onerror = () => fail(new Error("pyodide.js"));
+      document.head.append(s);
+    });
+    const core = fetch("core.zip").then((r) => { if (!r.ok) throw new Error(`core.zip: ${r.status}`); return r.arrayBuffer(); });
+    const content = fetch("content.json").then((r) => { if (!r.ok) throw new Error(`content.json: ${r.status}`); return r.text(); });
+    await script;
+    app.times.script = performance.now();
+    const py = await window.loadPyodide({indexURL: new URL("pyodide/", location.href).href, packages: [], fullStdLib: false});
+    app.times.pyodide = performance.now();
+    py.unpackArchive(await core, "zip", {extractDir: "/home/pyodide/app"});
+    py.runPython("import sys; sys.path.insert(0, '/home/pyodide/app')");
+    app.py = py; app.bridge = py.pyimport("game.web.bridge");
+    app.times.imported = performance.now();
+    const booted = JSON.parse(app.bridge.boot(await content));
+    app.times.booted = performance.now();
+    if (!booted.ok) throw new Error(booted.errors.join("; "));
+    loadStrings();
+    checkSave();
+    if (!store.ok) app.messages.push("web.storage_off");
+    buildTools();
+    home();
+    app.times.ready = performance.now();
+    document.body.dataset.ready = "";
+  } catch (e) {
+    console.error(e);
+    msg.setAttribute("role", "alert");
+    msg.textContent = early("web.boot_failed", {why: e && e.message ? e.message : String(e)});
+  }
+}
+
+function loadStrings() { app.strings = JSON.parse(app.bridge.strings(app.settings.lang)); }
+function call(name, ...args) { return JSON.parse(app.bridge[name](...args)); }
+
+function checkSave() {
+  const text = store.get(KEYS.save);
+  if (text === null) return;
+  const res = call("check", text);
+  if (!res.ok) { store.aside(KEYS.save); app.messages.push(["web.save_aside", {why: res.message}]); }
+}
+
+// -- the bar: title, journal, settings, language ------------------------------------------------------
+function buildTools() {
+  const tools = document.getElementById("tools");
+  const btn = (id, label, fn, cls) => h("button", {type: "button", id, class: cls, onclick: fn}, label);
+  tools.replaceChildren(
+    btn("btn-title", t("web.menu"), () => { if (!app.kiosk) home(); }, "hide-kiosk"),
+    btn("btn-journal", t("text.journal"), () => openOverlay("journal"), "hide-kiosk"),
+    btn("btn-settings", t("settings.title"), () => openOverlay("settings"), "hide-kiosk"),
+    btn("btn-lang", app.settings.lang === "nb" ? "English" : "Norsk", () => {
+      app.settings.lang = app.settings.lang === "nb" ? "en" : "nb"; saveSettings(); applySettings(); loadStrings();
+      buildTools(); if (app.view && app.view.kind !== "title") show(call("view", app.settings.lang)); else home();
+    }));
+  tools.querySelector("#btn-lang").setAttribute("lang", app.settings.lang === "nb" ? "en" : "nb");
+  tools.querySelector("#btn-journal").hidden = !(app.view && app.view.kind && app.view.kind !== "title" && app.view.room);
+}
+
+// -- showing a view ------------------------------------------------------------------------------------
+function mount(node, view, announce) {
+  const main = document.getElementById("main");
+  main.replaceChildren(node);
+  app.view = view || app.view;
+  const first = main.querySelector("h1[tabindex], h2[tabindex]");
+  if (first) first.focus({preventScroll: true});
+  window.scrollTo(0, 0);
+  if (announce) { const live = document.getElementById("live"); live.textContent = ""; setTimeout(() => { live.textContent = announce; }, 30); }
+  buildTools();
+}
+
+function messages() {
+  const out = app.messages.map((m) => h("p", {class: "notice", role: "status"}, Array.isArray(m) ? t(m[0], m[1]) : t(m)));
+  app.messages = [];
+  return out;
+}
+
+function show(v) {
+  app.overlay = null;
+  if (v.kind === "title") return home();
+  if (v.kind === "error" || v.kind === "broken") { app.messages.push(["web.boot_failed", {why: v.message}]); return home(); }
+  let node;
+  const act = (name, arg) => doAct(name, arg);
+  if (v.kind === "scene") node = NB.sceneView(v, act, t);
+  else if (v.kind === "notes") node = NB.notesView(v, act);
+  else if (v.kind === "day_end") node = NB.dayEndView(v, act);
+  else if (v.kind === "block_end") node = NB.listView(v.title, h("ul", {}, v.questions.map((q) => h("li", {}, q))), v.button, act, "proceed");
+  else if (v.kind === "feedback") node = NB.listView(v.title, h("ul", {}, v.lines.map((q) => h("li", {}, q))), v.button, act, "proceed");
+  else if (v.kind === "ending") node = endingView(v);
+  else node = h("p", {}, JSON.stringify(v));
+  mount(node, v, NB.textFor(v));
+  if (app.room !== "kiosk") setTimeout(autosave, 0);
+}
+
+function doAct(name, arg) {
+  const t0 = performance.now();
+  const v = call("act", name, arg || 0);
+  show(v);
+  requestAnimationFrame(() => app.times.choices.push(performance.now() - t0));
+  kioskActive();
+}
+
+function autosave() {
+  const text = app.bridge.save();
+  if (text) store.set(KEYS.save, text);
+}
+
+// -- the title page and the rooms ----------------------------------------------------------------------
+function home() {
+  app.overlay = null;
+  if (app.kiosk) return kioskAttract();
+  const v = call("leave"); app.room = "play";
+  const saved = store.get(KEYS.save);
+  const byRole = {};
+  for (const c of v.campaigns) (byRole[c.role] = byRole[c.role] || {name: c.role_name, list: []}).list.push(c);
+  const kind = (k) => t(`web.kind_${k}`).startsWith("web.") ? k : t(`web.kind_${k}`);
+  const node = h("div", {class: "stack title fade"},
+    h("h1", {tabindex: "-1"}, t("app.title")),
+    h("p", {class: "muted"}, v.tagline),
+    messages(),
+    saved ? h("div", {class: "row"}, h("button", {type: "button", class: "primary", id: "continue", onclick: resume}, t("web.continue"))) : null,
+    saved ? h("p", {class: "muted"}, t("web.saved_here")) : null,
+    h("h2", {}, t("web.stories")),
+    Object.entries(byRole).map(([role, r]) => h("section", {"aria-label": r.name}, h("h3", {}, r.name),
+      h("div", {class: "grid"}, r.list.map((c) => h("button", {type: "button", "data-campaign": c.id,
+        onclick: () => briefing(c.id, "play")}, c.title, h("span", {class: "hint"}, kind(c.kind))))))),
+    h("h2", {}, t("web.rooms")),
+    h("div", {class: "grid"},
+      h("button", {type: "button", id: "room-class", onclick: classroom}, t("title.classroom")),
+      h("button", {type: "button", id: "room-training", onclick: training}, t("title.training")),
+      h("button", {type: "button", id: "room-kiosk", onclick: () => { location.hash = "kiosk"; app.kiosk = true; document.body.classList.add("kiosk"); home(); }}, t("web.kiosk"))),
+    h("p", {class: "muted"}, v.disclaimer));
+  mount(node, v);
+}
+
+function resume() {
+  const v = call("restore", store.get(KEYS.save) || "");
+  if (v.kind === "broken") { store.aside(KEYS.save); app.messages.push(["web.save_aside", {why: v.message}]); return home(); }
+  app.room = v.room || "play";
+  show(v);
+}
+
+function briefing(campaign, room, code) {
+  const b = call("briefing", campaign, app.settings.lang);
+  const go = (profile) => start({campaign, profile, room, code});
+  const node = h("section", {class: "stack fade", "aria-labelledby": "brief-title"},
+    h("h2", {id: "brief-title", tabindex: "-1"}, b.title),
+    paras(b.text),
+    b.profiles.length ? [h("h3", {}, b.choose), h("div", {class: "grid"}, b.profiles.map((p) =>
+      h("button", {type: "button", "data-profile": p.id, onclick: () => go(p.id)},
+        h("strong", {}, p.age ? `${p.name}, ${p.age}` : p.name), h("span", {class: "hint"}, p.summary))))]
+      : h("div", {class: "row"}, h("button", {type: "button", class: "primary", id: "start", onclick: () => go(null)}, b.start)));
+  mount(node, b, b.title);
+}
+
+function start(opts) {
+  app.room = opts.room || "play";
+  const v = call("start", JSON.stringify({...opts, lang: app.settings.lang, notes: app.settings.notes, secret: secret()}));
+  show(v);
+}
+
+function campaignButtons(room, filter, code) {
+  const v = call("title", app.settings.lang);
+  return h("div", {class: "grid"}, v.campaigns.filter(filter).map((c) => h("button", {type: "button", "data-campaign": c.id,
+    onclick: () => { const k = code ? code() : null; if (code && !k) { document.getElementById("code").focus(); return; } briefing(c.id, room, k); }},
+    c.title, h("span", {class: "hint"}, `${c.role_name} · ${t("web.kind_" + c.kind).startsWith("web.") ? c.kind : t("web.kind_" + c.kind)}`))));
+}
+
+function classroom() {
+  const code = () => document.getElementById("code").value.replace(/\s+/g, "").toUpperCase().slice(0, 10);
+  const node = h("section", {class: "stack fade", "aria-labelledby": "class-title"},
+    h("h2", {id: "class-title", tabindex: "-1"}, t("class.title")),
+    paras(t("class.intro")),
+    h("label", {for: "code"}, t("class.code_title")),
+    h("input", {type: "text", id: "code", autocomplete: "off", autocapitalize: "characters", maxlength: "10",
+      "aria-describedby": "code-help"}),
+    h("p", {id: "code-help", class: "muted"}, t("class.code_prompt")),
+    h("h3", {}, t("web.choose_story")),
+    campaignButtons("class", () => true, code));
+  mount(node, {kind: "class_setup"});
+}
+
+function training() {
+  const node = h("section", {class: "stack fade", "aria-labelledby": "training-title"},
+    h("h2", {id: "training-title", tabindex: "-1"}, t("training.title")),
+    paras(t("training.intro")),
+    campaignButtons("training", (c) => c.role === "officer"));
+  mount(node, {kind: "training_setup"});
+}
+
+// -- the ending, and what a room adds to it --------------------------------------------------------------
+function download() {
+  const r = call("result");
+  if (!r) return;
+  const a = h("a", {href: URL.createObjectURL(new Blob([r.text], {type: "application/json"})), download: r.name});
+  document.body.append(a); a.click(); a.remove();
+  app.times.downloaded = r.name;
+}
+
+function endingView(v) {
+  const room = app.room;
+  const buttons = [];
+  if (room === "class" || room === "training") buttons.push(h("button", {type: "button", class: "primary", id: "download", onclick: download}, t("web.download")));
+  if (room === "class") buttons.push(h("button", {type: "button", id: "debrief", onclick: () => openOverlay("debrief")}, t("class.debrief")));
+  if (room === "training") buttons.push(h("button", {type: "button", id: "review", onclick: () => openOverlay("review")}, t("web.review")));
+  if (room !== "kiosk") buttons.push(h("button", {type: "button", id: "to-title", onclick: home}, t("web.menu")));
+  else buttons.push(h("button", {type: "button", id: "to-title", onclick: kioskAttract}, t("kiosk.restart")));
+  return h("section", {class: "stack fade", "aria-labelledby": "end-title"},
+    h("h2", {id: "end-title", tabindex: "-1"}, v.title),
+    paras(v.text),
+    v.code ? h("p", {class: "card", id: "result-code"}, h("strong", {}, v.code)) : null,
+    room === "class" ? h("p", {class: "muted"}, t("web.download_note")) : null,
+    h("div", {class: "row"}, buttons),
+    estimateBlock(v.estimate),
+    v.epilogues.length ? [h("h3", {}, v.epilogues_title), v.epilogues.map((e) => h("div", {class: "card"},
+      h("h4", {}, e.name), e.title ? h("p", {}, h("strong", {}, e.title)) : null, paras(e.text), estimateBlock(e.estimate)))] : null,
+    modelBlock(v.model, t("web.model_title")),
+    v.real.length ? [h("h3", {}, v.real_title), v.real.map((f) => factCard(f, t("text.fact")))] : null,
+    v.debrief.length ? [h("h3", {}, v.debrief_title), h("ul", {}, v.debrief.map((q) => h("li", {}, q)))] : null,
+    room === "class" && v.days.length ? [h("h3", {}, t("class.what_if")), h("p", {}, t("class.what_if_body")),
+      h("div", {class: "grid"}, v.days.map((d) => h("button", {type: "button", "data-day": d, onclick: () => doAct("rewind", d)}, t("class.day_n", {day: d}))))] : null);
+}
+
+// -- overlays: journal, debrief, review, settings (Back returns to the game) ----------------------------------
+function back() { app.overlay = null; if (app.view && app.view.room) show(call("view", app.settings.lang)); else home(); }
+
+function openOverlay(name) {
+  let node;
+  const backBtn = h("button", {type: "button", id: "back", onclick: back}, t("ui.back"));
+  if (name === "settings") node = settingsView(backBtn);
+  else {
+    const v = call(name);
+    if (!v || v.kind === "title") return;
+    if (name === "journal") node = h("section", {class: "stack"}, h("h2", {tabindex: "-1"}, v.title),
+      v.people.map((p) => h("div", {class: "card"}, p.name ? h("h3", {}, p.name) : null,
+        p.meters.map((m) => h("div", {class: "meter"}, h("span", {id: `m-${p.name}-${m.name}`}, m.name),
+          h("progress", {max: 100, value: m.value, "aria-labelledby": `m-${p.name}-${m.name}`}), h("span", {}, `${m.value}`))),
+        estimateBlock(p.estimate))),
+      h("p", {class: "muted"}, v.note), modelBlock(v.model, t("web.model_title")), backBtn);
+    else if (name === "debrief") node = h("section", {class: "stack"}, h("h2", {tabindex: "-1"}, v.title),
+      h("h3", {}, v.moved_title), h("ul", {}, v.moved.map((m) => h("li", {}, m))), h("p", {class: "muted"}, v.moved_note),
+      h("h3", {}, v.questions_title), h("ul", {}, v.questions.map((q) => h("li", {}, q))), modelBlock(v.model, t("web.model_title")), backBtn);
+    else if (name === "review") node = h("section", {class: "stack"}, h("h2", {tabindex: "-1"}, v.title),
+      v.shifts.map((s) => h("div", {class: "card"}, h("h3", {}, s.head), h("ul", {}, s.principles.map((p) => h("li", {}, p))),
+        h("p", {}, s.total), h("p", {class: "muted"}, s.residents_title), h("ul", {}, s.residents.map((r) => h("li", {}, r))))),
+      h("h3", {}, t("training.q_next")), backBtn);
+  }
+  app.overlay = name;
+  mount(node, null, null);
+}
+
+function settingsView(backBtn) {
+  const s = app.settings;
+  const pick = (key, label, options) => {
+    const id = `set-${key}`;
+    return [h("label", {for: id}, label), h("select", {id, onchange: (e) => { s[key] = e.target.value; saveSettings(); applySettings(); }},
+      options.map(([value, text]) => h("option", {value, selected: s[key] === value}, text)))];
+  };
+  return h("section", {class: "stack"}, h("h2", {tabindex: "-1"}, t("settings.title")),
+    pick("theme", t("settings.theme"), [["light", t("settings.theme_light")], ["dark", t("settings.theme_dark")], ["contrast", t("settings.theme_contrast")]]),
+    pick("size", t("settings.text_size"), [["normal", t("settings.size_normal")], ["large", t("settings.size_large")], ["largest", t("settings.size_largest")]]),
+    pick("font", t("settings.font"), [["atkinson", t("settings.font_atkinson")], ["dyslexic", t("settings.font_dyslexic")]]),
+    pick("motion", t("settings.reduced_motion"), [["reduce", t("ui.on")], ["full", t("ui.off")]]),
+    pick("notes", t("settings.content_notes"), [["on", t("ui.on")], ["off", t("ui.off")]]),
+    backBtn);
+}
+
+// -- the kiosk: full screen, an attract screen, and a reset when nobody is there ------------------------------
+function kioskAttract() {
+  call("leave"); app.room = "kiosk"; app.view = {kind: "title"};
+  const node = h("div", {class: "attract fade"}, h("h1", {tabindex: "-1"}, t("app.title")), h("p", {}, t("title.tagline")),
+    h("button", {type: "button", class: "primary", id: "kiosk-touch", onclick: kioskChoose}, t("kiosk.touch")));
+  mount(node, {kind: "title"});
+}
+function kioskChoose() {
+  if (document.documentElement.requestFullscreen && !document.fullscreenElement) document.documentElement.requestFullscreen().catch(() => {});
+  const v = call("title", app.settings.lang);
+  const pickFor = (role) => (v.campaigns.find((c) => c.role === role && c.kind === "short") || v.campaigns.find((c) => c.role === role) || {}).id;
+  const node = h("section", {class: "attract stack fade"}, h("h2", {tabindex: "-1"}, t("kiosk.choose")), paras(t("kiosk.choose_body")),
+    ["resident", "officer"].filter(pickFor).map((role) => h("button", {type: "button", "data-role": role,
+      onclick: () => start({campaign: pickFor(role), room: "kiosk"})}, t(`kiosk.${role}`))));
+  mount(node, {kind: "kiosk_choose"});
+  kioskActive();
+}
+function kioskActive() {
+  if (!app.kiosk) return;
+  clearTimeout(app.idle);
+  app.idle = setTimeout(kioskStill, KIOSK_IDLE_S * 1000);
+}
+function kioskStill() {
+  if (!app.view || app.view.kind === "title") return;
+  let left = KIOSK_COUNTDOWN_S;
+  const words = (n) => call("ui", "kiosk.countdown", JSON.stringify({n}));
+  const count = h("p", {role: "timer"}, words(left));
+  const node = h("section", {class: "attract stack"}, h("h2", {tabindex: "-1"}, t("kiosk.still_there")), count,
+    h("button", {type: "button", class: "primary", onclick: () => { clearInterval(tick); back(); kioskActive(); }}, t("kiosk.yes_here")));
+  const tick = setInterval(() => { left -= 1; count.textContent = words(left); if (left <= 0) { clearInterval(tick); kioskAttract(); } }, 1000);
+  mount(node, null, t("kiosk.still_there"));
+}
+
+// -- keys: a number takes that choice; Escape closes an overlay ---------------------------------------------
+document.addEventListener("keydown", (e) => {
+  kioskActive();
+  if (e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement || e.altKey || e.ctrlKey || e.metaKey) return;
+  if (/^[1-9]$/.test(e.key)) {
+    const b = document.querySelector(`#choices button[data-choice="${Number(e.key) - 1}"]`);
+    if (b) { e.preventDefault(); b.click(); }
+  } else if (e.key === "Escape" && app.overlay && !app.kiosk) { e.preventDefault(); back(); }
+});
+document.addEventListener("pointerdown", kioskActive);
+
+boot();
+})();

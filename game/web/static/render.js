@@ -1,0 +1,128 @@
+// Turning the core's views (plain data from bridge.py, already in the player's words) into HTML.
+// Real headings and buttons, in reading order; no story logic lives here.
+"use strict";
+
+function h(tag, attrs, ...kids) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k === "class") el.className = v;
+    else if (k === "text") el.textContent = v;
+    else if (k.startsWith("on")) el.addEventListener(k.slice(2), v);
+    else el.setAttribute(k, v === true ? "" : v);
+  }
+  for (const kid of kids.flat()) {
+    if (kid === null || kid === undefined || kid === false || kid === "") continue;
+    el.append(kid instanceof Node ? kid : document.createTextNode(String(kid)));
+  }
+  return el;
+}
+
+function paras(text, cls) {
+  return String(text || "").split(/\n\s*\n|\n/).filter((p) => p.trim()).map((p) => h("p", {class: cls}, p));
+}
+
+function sources(list) {
+  return list && list.length ? h("ul", {class: "sources"}, list.map((s) => h("li", {}, s))) : null;
+}
+
+function factCard(f, heading) {
+  return h("aside", {class: "fact", "aria-label": heading},
+    h("h3", {}, heading),
+    paras(f.text),
+    f.caveat ? h("p", {class: "caveat"}, `${f.labels.caveat}: ${f.caveat}`) : null,
+    f.sources.length ? h("p", {class: "muted"}, f.labels.source + ":") : null,
+    sources(f.sources));
+}
+
+function modelBlock(m, summary) {
+  return h("details", {class: "card model"},
+    h("summary", {}, summary),
+    h("h3", {}, m.title),
+    h("p", {}, h("strong", {}, m.disclaimer)),
+    paras(m.explain),
+    h("p", {class: "formula"}, m.formula),
+    h("h3", {}, m.weights_title),
+    h("ul", {}, m.weights.map((w) => h("li", {}, w.text, w.note ? h("div", {class: "muted"}, w.note) : null,
+      sources(w.sources)))));
+}
+
+function estimateBlock(est) {
+  if (!est) return null;
+  return h("div", {class: "card estimate"},
+    est.title ? h("h3", {}, est.title) : null,
+    h("p", {}, est.line),
+    h("p", {class: "muted"}, est.drivers_title),
+    h("ul", {}, est.drivers.map((d) => h("li", {}, d))));
+}
+
+// choices as a numbered list of buttons; `act(i)` is called with the index
+function choiceList(choices, act, primaryFirst) {
+  return h("ol", {class: "choices", id: "choices"}, choices.map((c, i) =>
+    h("li", {}, h("button", {type: "button", class: primaryFirst && i === 0 ? "primary" : null,
+      "data-choice": i, onclick: () => act(i)},
+      h("span", {class: "num", "aria-hidden": "true"}, `${i + 1}.`), c.label,
+      c.hint ? h("span", {class: "hint"}, c.hint) : null))));
+}
+
+function sceneView(v, act, t) {
+  const fig = v.place ? h("figure", {},
+    h("img", {class: "art", src: `assets/${v.place.art}`, alt: v.place.name, width: 800, height: 450}),
+    v.speaker && v.speaker.portrait ? h("img", {class: "portrait", src: `assets/${v.speaker.portrait}`,
+      alt: v.speaker.name, width: 120, height: 120}) : null,
+    h("figcaption", {}, v.place.name)) : null;
+  const changed = v.changed && v.changed.length ? h("div", {class: "changed", role: "note"},
+    h("p", {class: "muted"}, t("web.changed")),
+    h("ul", {}, v.changed.map((g) => h("li", {}, `${g.why}: ${g.rows.join("; ")}`)))) : null;
+  return h("div", {class: "scene fade"}, fig,
+    h("section", {"aria-labelledby": "scene-title"},
+      h("p", {class: "header"}, v.header),
+      h("h2", {id: "scene-title", tabindex: "-1"}, v.title || (v.place ? v.place.name : v.header)),
+      changed,
+      v.speaker ? h("p", {class: "speaker"}, v.speaker.name,
+        v.speaker.role ? h("span", {class: "role"}, ` · ${v.speaker.role}`) : null) : null,
+      paras(v.text),
+      v.fact ? factCard(v.fact, t("text.fact")) : null,
+      choiceList(v.choices, (i) => act("choose", i)),
+      v.locked.length ? h("ul", {class: "locked"}, v.locked.map((l) => h("li", {}, l))) : null));
+}
+
+function notesView(v, act) {
+  return h("section", {class: "stack fade", "aria-labelledby": "notes-title"},
+    h("h2", {id: "notes-title", tabindex: "-1"}, v.title),
+    v.notes.map((n) => h("div", {class: "card"}, h("h3", {}, n.name), paras(n.note),
+      n.help ? h("p", {class: "muted"}, n.help) : null)),
+    choiceList(v.choices, (i) => act("note", i), true));
+}
+
+function listView(title, items, button, act, name) {
+  return h("section", {class: "stack fade", "aria-labelledby": "list-title"},
+    h("h2", {id: "list-title", tabindex: "-1"}, title),
+    items,
+    choiceList([{label: button, hint: ""}], () => act(name, 0), true));
+}
+
+function dayEndView(v, act) {
+  const items = v.changes.length ? h("ul", {}, v.changes.map((g) => h("li", {}, h("strong", {}, g.why),
+    h("ul", {}, g.rows.map((r) => h("li", {}, r)))))) : null;
+  return listView(v.title, items, v.button, act, "proceed");
+}
+
+function textFor(v) {
+  // what the live region announces for a view: its heading, its text and what just changed
+  const parts = [];
+  if (v.changed) for (const g of v.changed) parts.push(`${g.why}: ${g.rows.join("; ")}.`);
+  if (v.header) parts.push(v.header);
+  if (v.title) parts.push(v.title);
+  if (v.speaker) parts.push(v.speaker.name);
+  if (v.text) parts.push(v.text);
+  if (v.fact) parts.push(v.fact.text, v.fact.caveat || "");
+  if (v.notes) for (const n of v.notes) parts.push(n.name, n.note);
+  if (v.changes) for (const g of v.changes) parts.push(`${g.why}: ${g.rows.join("; ")}.`);
+  if (v.questions) parts.push(...v.questions);
+  if (v.lines) parts.push(...v.lines);
+  return parts.filter(Boolean).join(" ");
+}
+
+window.NB = {h, paras, sources, factCard, modelBlock, estimateBlock, choiceList, sceneView, notesView, listView,
+  dayEndView, textFor};

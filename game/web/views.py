@@ -1,0 +1,314 @@
+"""What the browser page shows, as plain data: the core's state turned into words, once, in Python.
+
+Every function here reads a `Playthrough` (or the content) and returns dicts of strings and numbers
+in the player's language, so the page's JavaScript only lays them out: the same words, facts,
+caveats and sources as the window and the terminal, from the same core functions.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..core.content import Choice, Content, Fact
+from ..core.play import figures, shifts
+from ..core.play import preview as pv
+from ..core.play.engine import CONTINUE
+from ..core.play.playthrough import Playthrough
+
+
+class Words:
+    """The content's words in one language."""
+
+    def __init__(self, content: Content, lang: str):
+        self.c = content
+        self.lang = lang
+
+    def t(self, text: Any) -> str:
+        return self.c.text(text, self.lang) if text else ""
+
+    def ui(self, key: str, **values: Any) -> str:
+        return self.c.ui(key, self.lang, **values)
+
+    def var(self, var: str) -> str:
+        spec = self.c.model.variables.get(var)
+        return self.t(spec["name"]) if spec else var
+
+    def who(self, who: str | None) -> str:
+        ch = self.c.characters.get(who) if who else None
+        return self.t(ch.name) if ch else ""
+
+
+def fact(w: Words, f: Fact) -> dict[str, Any]:
+    """A fact as every surface shows it: the fact, its caveat and each of its sources."""
+    card = figures.card(w.c, f, w.lang)
+    return {"text": card.text, "caveat": card.caveat, "sources": list(card.sources),
+            "labels": {"caveat": w.ui("text.caveat"), "source": w.ui("text.source")}}
+
+
+def model(w: Words) -> dict[str, Any]:
+    """The model's disclaimer, how it works, its formula and every weight with its sources."""
+    m = w.c.model
+    formula = "z = " + f"{m.intercept:g}" + "".join(f" + {f.weight:g}·{w.var(f.var)}" for f in m.factors)
+    weights = []
+    for f in m.factors:
+        kind = w.ui("journal.kind_good") if f.kind == "protective" else w.ui("journal.kind_risk")
+        weights.append({"text": f"{w.var(f.var)} · {kind} · {w.ui('journal.weight')} {f.weight:g}",
+                        "note": w.t(f.note), "sources": [_source(s) for s in f.sources]})
+    return {"title": w.t(m.title), "disclaimer": w.t(m.disclaimer), "explain": w.t(m.explain),
+            "formula": formula, "weights_title": w.ui("journal.weights"), "weights": weights}
+
+
+def _source(src: Any) -> str:
+    if isinstance(src, str):
+        return src
+    if isinstance(src, dict):
+        return " — ".join(str(src[k]) for k in ("title", "note", "url") if src.get(k))
+    text = getattr(src, "text", None)
+    return text() if callable(text) else str(src)
+
+
+def title(content: Content, lang: str) -> dict[str, Any]:
+    """The title page: every campaign by role (full stories, lessons, short stories)."""
+    w = Words(content, lang)
+    camps = []
+    for cid, camp in content.campaigns.items():
+        role = content.roles.get(camp.role)
+        camps.append({"id": cid, "role": camp.role, "kind": camp.kind, "title": w.t(camp.title),
+                      "role_name": w.t(role.name) if role and getattr(role, "name", None) else camp.role})
+    return {"kind": "title", "tagline": w.ui("title.tagline"), "campaigns": camps,
+            "disclaimer": w.t(content.model.disclaimer)}
+
+
+def briefing(content: Content, campaign: str, lang: str) -> dict[str, Any]:
+    w = Words(content, lang)
+    camp = content.campaigns[campaign]
+    role = content.roles.get(camp.role)
+    profiles = []
+    if camp.subject == "player":
+        for p in camp.profiles:
+            profiles.append({"id": p.id, "name": w.t(p.name), "age": p.age or "", "summary": w.t(p.summary),
+                             "portrait": getattr(p, "portrait", None) or ""})
+    return {"kind": "briefing", "campaign": campaign, "title": w.t(camp.title),
+            "text": w.t(role.briefing if role else None), "profiles": profiles,
+            "choose": w.ui("briefing.choose"), "start": w.ui("briefing.start")}
+
+
+def view(play: Playthrough, room: str, lang: str, level: str) -> dict[str, Any]:
+    """Where the game is now, in words."""
+    w = Words(play.content, lang)
+    status = play.status
+    if status == "scene":
+        return scene(play, w, level)
+    if status == "day_end":
+        return {"kind": "day_end", "title": w.ui("dayend.title", day=play.state.day),
+                "changes": changes(w, play.state.log), "button": w.ui("dayend.continue")}
+    if status == "block_end":
+        return {"kind": "block_end", "title": w.ui("text.reflect"),
+                "questions": [w.t(q) for q in play.engine.reflect()], "button": w.ui("ui.continue")}
+    return ending(play, w, room)
+
+
+def scene(play: Playthrough, w: Words, level: str) -> dict[str, Any]:
+    e = play.engine
+    c = play.content
+    sc = e.scene
+    assert sc is not None
+    phase = w.t(c.phases[e.phase].name if e.phase in c.phases else None) or e.phase
+    slot = w.ui(f"slot.{e.slot_name}")
+    if slot.startswith("slot."):
+        slot = e.slot_name.replace("_", " ").capitalize()
+    place = c.places.get(sc.place or play.place)
+    out: dict[str, Any] = {
+        "kind": "scene", "day": e.state.day, "scene": sc.id,
+        "header": w.ui("text.day_header", day=e.state.day, phase=phase, slot=slot),
+        "place": {"name": w.t(place.name), "art": place.art} if place else None,
+        "title": w.t(sc.title), "speaker": None, "text": w.t(e.scene_text()), "fact": None, "notes": [],
+    }
+    if sc.speaker and sc.speaker in c.characters:
+        ch = c.characters[sc.speaker]
+        out["speaker"] = {"name": w.t(ch.name), "role": w.t(ch.role), "portrait": ch.portrait or ""}
+    if sc.fact and sc.fact in c.facts:
+        out["fact"] = fact(w, c.facts[sc.fact])
+    offered = e.choices()
+    out["choices"] = [{"label": w.ui("ui.continue") if ch is CONTINUE else w.t(ch.text),
+                       "hint": _hint(w, ch, level)} for ch in offered]
+    out["locked"] = [w.ui("preview.locked", what=_amounts(w, pv.costs(c, ch)), choice=w.t(ch.text))
+                     for ch in e.locked()]
+    return out
+
+
+def notes(play: Playthrough, w: Words, due: tuple[str, ...]) -> dict[str, Any]:
+    """The content notes shown before a scene: go on, or skip the scene."""
+    c = play.content
+    names = ", ".join(w.t(c.warnings[k].name) for k in due if k in c.warnings)
+    return {"kind": "notes", "title": w.ui("warning.title", names=names),
+            "notes": [{"name": w.t(c.warnings[k].name), "note": w.t(c.warnings[k].note),
+                       "help": w.t(c.warnings[k].help)} for k in due if k in c.warnings],
+            "choices": [{"label": w.ui("warning.continue"), "hint": ""},
+                        {"label": w.ui("warning.skip"), "hint": ""}]}
+
+
+def _hint(w: Words, choice: Choice, level: str) -> str:
+    if choice is CONTINUE:
+        return ""
+    out = []
+    hints = pv.hints(w.c, choice, level)
+    if hints:
+        parts = []
+        for h in hints:
+            who = f"{w.who(h.owner)}: " if h.owner else ""
+            verdict = f" {w.ui('preview.' + h.verdict)}" if h.verdict else ""
+            parts.append(f"{who}{w.var(h.var)}{verdict}")
+        out.append(f"{w.ui('preview.touches')}: {', '.join(parts)}")
+    costs = pv.costs(w.c, choice)
+    if costs:
+        out.append(w.ui("preview.costs", what=_amounts(w, costs)))
+    return " · ".join(out)
+
+
+def _amounts(w: Words, pairs: list[tuple[str, float]]) -> str:
+    parts = []
+    for name, amount in pairs:
+        budget = w.c.variables[name].budget
+        unit = w.t(budget.unit) if budget is not None else ""
+        label = w.t(budget.name) if budget is not None else name
+        parts.append(f"{label} {amount:g}" + (f" {unit}" if unit else ""))
+    return ", ".join(parts)
+
+
+def changes(w: Words, log: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """What changed, and why: each reason once, then the meters it moved (as the window lists them)."""
+    budgets = pv.budgets(w.c)
+    groups: list[dict[str, Any]] = []
+    for entry in log:
+        var = entry["var"]
+        before, after = round(entry["before"]), round(entry["after"])
+        if var in budgets:
+            row = f"{w.t(budgets[var].budget.name)} {before} → {after}"
+        elif var in w.c.model.variables:
+            who = f"{w.who(entry['who'])}: " if entry["who"] else ""
+            better = w.c.model.is_improvement(var, entry["after"] - entry["before"])
+            row = f"{who}{w.var(var)} {before} → {after} ({w.ui('dayend.better' if better else 'dayend.worse')})"
+        else:
+            continue
+        why = w.t(entry.get("why")) or w.ui("dayend.no_reason")
+        if groups and groups[-1]["why"] == why:
+            groups[-1]["rows"].append(row)
+        else:
+            groups.append({"why": why, "rows": [row]})
+    return groups
+
+
+def estimate(play: Playthrough, w: Words, who: str | None, line: str = "ui.risk_line") -> dict[str, Any]:
+    est = play.engine.estimate(who)
+    return {"line": w.ui(line, risk=round(est.risk), low=round(est.low), high=round(est.high)),
+            "drivers_title": w.ui("ui.drivers"),
+            "drivers": [f"{w.var(d.var)}: {w.ui('ui.if_best', points=round(d.if_best))}" for d in est.drivers[:3]]}
+
+
+def journal(play: Playthrough, lang: str) -> dict[str, Any]:
+    w = Words(play.content, lang)
+    e = play.engine
+    people = []
+    for who in e.subjects():
+        values = e.values(who)
+        meters = [{"name": w.t(spec["name"]), "value": round(values.get(var, 0))}
+                  for var, spec in w.c.model.variables.items() if not (spec["kind"] == "fixed" and who is None)]
+        people.append({"name": w.who(who), "meters": meters, "estimate": estimate(play, w, who)})
+    return {"kind": "journal", "title": w.ui("text.journal"), "people": people, "model": model(w),
+            "note": w.ui("ui.model_note")}
+
+
+def ending(play: Playthrough, w: Words, room: str) -> dict[str, Any]:
+    e = play.engine
+    v = e.ending_view()
+    out: dict[str, Any] = {"kind": "ending", "title": w.t(v.ending.title), "text": w.t(v.ending.text),
+                           "estimate": None, "epilogues": [], "model": model(w)}
+    if v.estimate is not None:
+        out["estimate"] = estimate(play, w, None, "ending.estimate_line")
+        out["estimate"]["title"] = w.ui("text.your_estimate")
+    for who, ep, _est in v.epilogues:
+        out["epilogues"].append({"name": w.who(who), "title": w.t(ep.title) if ep else "",
+                                 "text": w.t(ep.text) if ep else "",
+                                 "estimate": estimate(play, w, who, "ending.estimate_line")})
+    out["epilogues_title"] = w.ui("text.epilogues")
+    out["real_title"] = w.ui("ending.real_world")
+    out["real"] = [fact(w, f) for f in figures.ending_figures(w.c, e.campaign)]
+    out["debrief_title"] = w.ui("text.reflect")
+    out["debrief"] = [w.t(q) for q in e.campaign.debrief]
+    result = play.record.result
+    out["code"] = w.ui("class.your_code", code=result["code"]) if result and result.get("code") else ""
+    out["days"] = play.days_to_rewind_to() if room == "class" else []
+    return out
+
+
+def debrief(play: Playthrough, lang: str) -> dict[str, Any]:
+    """The choices that moved the estimate most, and the questions for discussion."""
+    w = Words(play.content, lang)
+    history = [h for h in play.state.history if isinstance(h, dict) and "risk_after" in h and "risk_before" in h]
+    lines = []
+    for h in sorted(history, key=lambda h: -abs(h["risk_after"] - h["risk_before"]))[:5]:
+        delta = h["risk_after"] - h["risk_before"]
+        sc = w.c.scenes.get(h.get("scene", ""))
+        ch = next((c for c in (sc.choices if sc else ()) if c.id == h.get("choice")), None)
+        label = w.t(ch.text) if ch else str(h.get("choice"))
+        lines.append(w.ui("class.move_line", day=h.get("day", 0), choice=label, points=f"{delta:+.1f}"))
+    return {"kind": "debrief", "title": w.ui("class.debrief"), "moved_title": w.ui("class.moved_most"),
+            "moved": lines, "moved_note": w.ui("class.moved_note"), "questions_title": w.ui("class.questions"),
+            "questions": [w.t(q) for q in play.engine.campaign.debrief], "model": model(w)}
+
+
+def feedback(play: Playthrough, lang: str, choice: Choice, offered: list[str]) -> dict[str, Any] | None:
+    """Training: what the choice just taken followed and broke, and the experienced officer's choice."""
+    w = Words(play.content, lang)
+    c = play.content
+    expert = shifts.expert_choice(play.engine.scene, offered)
+    lines = [w.t(choice.feedback)] if getattr(choice, "feedback", None) else []
+    for pid in choice.follows:
+        if pid in c.principles:
+            lines.append(w.ui("training.follows", name=w.t(c.principles[pid].name)))
+    for pid in choice.breaks:
+        if pid in c.principles:
+            lines.append(w.ui("training.breaks", name=w.t(c.principles[pid].name)))
+    if expert is not None and getattr(expert, "expert", None):
+        if expert.id == choice.id:
+            lines.append(w.ui("training.expert_same", why=w.t(expert.expert)))
+        else:
+            lines.append(w.ui("training.expert_other", choice=w.t(expert.text).rstrip(". "),
+                              why=w.t(expert.expert)))
+    if not lines:
+        return None
+    return {"kind": "feedback", "title": w.ui("training.feedback_title"), "lines": lines,
+            "button": w.ui("ui.continue")}
+
+
+def review(play: Playthrough, lang: str) -> dict[str, Any]:
+    """Training's after-action review: each shift's principles, expert choices and residents' changes."""
+    w = Words(play.content, lang)
+    c = play.content
+    out = []
+    for s in shifts.shift_summaries(play.engine):
+        rows = []
+        followed = broken = 0
+        for pid, (f, b) in s["principles"].items():
+            name = w.t(c.principles[pid].name) if pid in c.principles else pid
+            rows.append(w.ui("training.score", name=name, followed=f, broken=b))
+            followed, broken = followed + f, broken + b
+        res = []
+        for who, change in s["residents"].items():
+            moved = [w.ui("training.change_span", name=w.var(var), before=round(span[0]), after=round(span[-1]),
+                          direction=w.ui("dayend.better" if w.c.model.is_improvement(var, span[-1] - span[0])
+                                         else "dayend.worse"))
+                     for var, span in (change.get("vars") or {}).items() if round(span[0]) != round(span[-1])]
+            risk = change.get("risk") or [0, 0]
+            res.append(w.ui("training.shift_resident", name=w.who(who), changes=", ".join(moved) or "–",
+                            before=round(risk[0]), after=round(risk[-1])))
+        scen = c.scenarios.get(s["scenario"]) if s.get("scenario") else None
+        out.append({"head": w.ui("training.shift_head", day=s["day"], title=w.t(scen.title) if scen else ""),
+                    "principles": rows,
+                    "total": w.ui("training.shift_total", followed=followed, broken=broken, expert=s["expert"][0],
+                                  judged=s["expert"][1]),
+                    "residents_title": w.ui("training.shift_residents"), "residents": res})
+    return {"kind": "review", "title": w.ui("training.review_title"), "shifts": out,
+            "questions": [w.ui("training.q_expected"), w.ui("training.q_happened"), w.ui("training.q_why"),
+                          w.ui("training.q_next")]}
