@@ -1,0 +1,172 @@
+"""The browser edition's build and its Python side, without a browser (quick)."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+
+import pytest
+from webtools import build_site, need_vendor
+
+from game.core.load import jsonform
+from game.core.load.cache import _strip_positions
+from game.core.load.loader import load_sources
+from game.core.load.ready import load_content
+from game.core.paths import content_dir
+from game.core.play.playthrough import Playthrough, Room
+from game.core.play import results
+from game.web import bridge, vendor
+from game.web.build import BuildError, build
+
+
+@pytest.fixture(scope="module")
+def data():
+    loaded = load_sources([content_dir()])
+    assert loaded.report.ok
+    return loaded.data
+
+
+def test_json_content_is_the_loaders_data_exactly(data):
+    text = jsonform.dumps(data)
+    assert jsonform.loads(text) == _strip_positions(data)
+    content, report = jsonform.load_json(text)
+    assert content is not None and report.ok
+    assert set(content.campaigns) == set(load_content([content_dir()])[0].campaigns)
+
+
+@pytest.mark.parametrize("text", ["", "{", "[]", '{"neighbour": "content", "format": 99, "schema": 1, "data": {}}',
+                                  '{"neighbour": "content", "format": 1, "schema": 1, "data": {"scenes": 3}}',
+                                  '{"neighbour": "save"}'])
+def test_a_damaged_or_newer_content_file_is_refused_with_a_message(text):
+    content, report = jsonform.load_json(text, "x.json")
+    assert content is None
+    assert report.errors and report.errors[0].path == "x.json"
+
+
+def fake_vendor(tmp_path):
+    where = tmp_path / "vendor"
+    pyo = where / f"pyodide-{vendor.PINS['pyodide'][0]}"
+    pyo.mkdir(parents=True)
+    for name in vendor.PYODIDE_FILES:
+        (pyo / name).write_text("{}" if name.endswith(".json") else "// stand-in")
+    return str(where)
+
+
+def test_build_writes_a_complete_folder_that_fetches_nothing_from_the_internet(tmp_path):
+    out = tmp_path / "site"
+    built = build([content_dir()], str(out), fake_vendor(tmp_path))
+    assert built.report.ok and built.size > 0
+    for name in ("index.html", "app.js", "render.js", "style.css", "sw.js", "content.json", "core.zip",
+                 "pyodide/pyodide.js", "pyodide/pyodide.asm.wasm", "pyodide/python_stdlib.zip",
+                 "assets/fonts/OpenDyslexic-Regular.otf", "assets/places/room.svg"):
+        assert (out / name).is_file(), name
+    page = (out / "index.html").read_text(encoding="utf-8")
+    assert "{{" not in page
+    early = json.loads(re.search(r'<script id="early-strings" type="application/json">(.*?)</script>', page, re.S)[1])
+    assert early["web.file_title"]["nb"] and early["web.file_body"]["en"]
+    sw = (out / "sw.js").read_text(encoding="utf-8")
+    cached = set(json.loads(re.search(r"const FILES = (\[.*?\]);", sw, re.S)[1]))
+    assert {f"./{f}" for f in built.files if f != "sw.js"} <= cached
+    for name in ("index.html", "app.js", "render.js", "style.css", "sw.js"):
+        text = (out / name).read_text(encoding="utf-8")
+        assert not re.search(r"https?://(?!127\.0\.0\.1)", text), f"{name} names an address on the internet"
+    content, report = jsonform.load_json((out / "content.json").read_text(encoding="utf-8"))
+    assert content is not None, report.errors
+
+
+def test_a_build_from_content_with_errors_stops_with_the_lint_messages(tmp_path, capsys):
+    from game.cli import main
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "scenes.yaml").write_text("scenes:\n  broken:\n    text: {en: hi}\n    choices:\n      - text: {en: go}\n"
+                                     "        goto: nowhere_at_all\n", encoding="utf-8")
+    out = tmp_path / "site"
+    assert main(["web", "build", str(out), "--content", str(bad), "--vendor", fake_vendor(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert "scenes.yaml:" in err and "nothing was written" in err
+    assert not out.exists()
+
+
+def test_a_missing_pyodide_names_the_command_that_fetches_it(tmp_path):
+    with pytest.raises(BuildError, match="tools/web_vendor.py"):
+        build([content_dir()], str(tmp_path / "site"), str(tmp_path / "empty"))
+
+
+def test_the_build_never_empties_a_folder_that_is_not_a_build(tmp_path):
+    out = tmp_path / "mine"
+    out.mkdir()
+    (out / "essay.txt").write_text("keep me")
+    with pytest.raises(BuildError, match="not empty"):
+        build([content_dir()], str(out), fake_vendor(tmp_path))
+    assert (out / "essay.txt").read_text() == "keep me"
+
+
+def play_out(step, view, choose_first=0):
+    """Play a view-driven game to its ending, taking choice (n + choose_first) % len at the n-th scene."""
+    n = 0
+    while view["kind"] != "ending":
+        n += 1
+        assert n < 2000
+        if view["kind"] == "scene":
+            view = step("choose", (n + choose_first) % len(view["choices"]))
+        elif view["kind"] == "notes":
+            view = step("note", 0)
+        else:
+            view = step("proceed", 0)
+    return view
+
+
+@pytest.mark.parametrize("campaign", ["resident_short", "officer_short"])
+def test_the_browser_and_the_desktop_core_play_the_same_seed_and_choices_to_the_same_state(data, campaign):
+    """The shared test: the bridge (as the page runs it, from the JSON content) and the desktop's
+    Playthrough (from the YAML through the cache) take the same choices in a class session."""
+    assert json.loads(bridge.boot(jsonform.dumps(data)))["ok"]
+    taken: list[int] = []
+
+    def step(name, arg):
+        if name == "choose":
+            taken.append(arg)
+        return json.loads(bridge.act(name, arg))
+
+    first = json.loads(bridge.start(json.dumps({"campaign": campaign, "room": "class", "code": "7b x",
+                                                "secret": "0" * 32, "lang": "nb"})))
+    play_out(step, first)
+    web_state = bridge.SESSION.play.state.to_dict()
+
+    content, _ = load_content([content_dir()])
+    desk = Playthrough.new(content, campaign, seed=results.session_seed("7BX"), room=Room("class", "7BX"))
+    it = iter(taken)
+    while desk.status != "ending":
+        if desk.status == "scene":
+            desk.notes_due()
+            desk.choose(next(it))
+        else:
+            desk.proceed()
+    assert desk.state.to_dict() == web_state
+    result = json.loads(bridge.result())
+    assert json.loads(result["text"])["session"] == "7BX"
+
+
+def test_a_broken_or_foreign_save_is_refused_with_a_reason(data):
+    bridge.boot(jsonform.dumps(data))
+    for text in ("", "not json", '{"kind": "neighbour-save", "version": 99}'):
+        assert json.loads(bridge.check(text))["ok"] is False
+        assert json.loads(bridge.restore(text))["kind"] == "broken"
+    bridge.start(json.dumps({"campaign": "resident_short", "room": "play", "seed": 3}))
+    saved = bridge.save()
+    assert json.loads(bridge.check(saved)) == {"ok": True}
+    assert json.loads(bridge.restore(saved))["kind"] in ("scene", "notes")
+
+
+def test_the_real_pyodide_files_are_the_pinned_ones():
+    need_vendor()
+    with open(os.path.join(vendor.package_dir("pyodide"), "package.json"), encoding="utf-8") as fh:
+        assert json.load(fh)["version"] == vendor.PINS["pyodide"][0]
+
+
+def test_a_real_build_stays_under_30_mb(tmp_path):
+    need_vendor()
+    build_site(str(tmp_path / "site"))
+    total = sum(os.path.getsize(os.path.join(b, f)) for b, _d, fs in os.walk(tmp_path / "site") for f in fs)
+    assert total < 30e6
