@@ -169,8 +169,9 @@ def test_a_broken_save_is_kept_aside_with_a_message_and_a_good_one_continues(sit
     try:
         driver.get(url)
         wait_ready(driver)
-        driver.execute_script("localStorage.setItem('neighbour.save', '{\"kind\": \"neighbour-save\", \"version\": 999}');"
-                              "localStorage.setItem('neighbour.settings', '{oops');")
+        newer = json.dumps({"kind": "neighbour-save", "version": 999})
+        driver.execute_script("localStorage.setItem('neighbour.save', arguments[0]);"
+                              "localStorage.setItem('neighbour.settings', '{oops');", newer)
         driver.refresh()
         wait_ready(driver)
         notices = " ".join(e.text for e in by_css(driver, ".notice"))
