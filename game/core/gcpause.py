@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import functools
 import gc
-from typing import Callable, TypeVar
+from typing import Callable, ParamSpec, TypeVar
 
-F = TypeVar("F", bound=Callable)
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
-def gc_paused(fn: F) -> F:
+def gc_paused(fn: Callable[P, R]) -> Callable[P, R]:
     """Run `fn` with the cyclic collector off, restoring it afterwards (calls may nest)."""
     @functools.wraps(fn)
-    def wrapper(*args, **kwargs):
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         if not gc.isenabled():
             return fn(*args, **kwargs)
         gc.disable()
@@ -26,4 +27,4 @@ def gc_paused(fn: F) -> F:
             return fn(*args, **kwargs)
         finally:
             gc.enable()
-    return wrapper  # type: ignore[return-value]
+    return wrapper

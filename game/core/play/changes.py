@@ -7,14 +7,19 @@ its range, for lint.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..content import Choice
+from ..rules.compiled import Effect, Text
 from .context import Context
 from .state import GameState
 
 if TYPE_CHECKING:
     from ..content import Campaign, Content
+
+# What lint is told of an effect that tried to take a variable out of its range:
+# [times, variable, worst value] (a list, so the counts can be added up in place).
+Clamp = list[Any]
 
 
 class Changes:
@@ -25,7 +30,7 @@ class Changes:
     campaign: "Campaign"
     ctx: Context
     blank_subject: dict[str, float]
-    clamped: dict[str, list]
+    clamped: dict[str, Clamp]  # effect pointer -> what it tried
 
     def affordable(self, choice: Choice) -> bool:
         """Whether the player's budgets cover the choice's cost."""
@@ -46,7 +51,7 @@ class Changes:
             entry[2] = value
 
     @property
-    def _spent(self) -> dict:
+    def _spent(self) -> Text:
         return self.content.strings.get("ui.spent") or {"": "Spent on this choice."}
 
     def _land_later(self) -> None:
@@ -85,7 +90,7 @@ class Changes:
             finally:
                 ctx.subject = self.blank_subject
 
-    def _run_effects(self, effects: list) -> None:
+    def _run_effects(self, effects: list[Effect]) -> None:
         ctx = self.ctx
         for effect in effects:
             ctx.why = effect.why
@@ -95,6 +100,7 @@ class Changes:
 
     def apply_change(self, owner: str | None, var: str, op: str, value: float, ctx: Context) -> None:
         st = self.state
+        target: dict[str, float] | None
         if owner is None:
             target = ctx.subject
             if target is self.blank_subject:
@@ -133,7 +139,7 @@ class Changes:
                            "why": ctx.why})
 
 
-def _owner_of(state: GameState, values: dict) -> str:
+def _owner_of(state: GameState, values: dict[str, float]) -> str:
     for k, v in state.chars.items():
         if v is values:
             return k

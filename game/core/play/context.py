@@ -8,9 +8,12 @@ the same way.
 from __future__ import annotations
 
 from functools import partial
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, Protocol
 
 from .state import GameState
+
+if TYPE_CHECKING:
+    from ..content import Campaign, Content
 
 MASK64 = (1 << 64) - 1
 
@@ -26,6 +29,22 @@ def _mix(seed: int, step: int, site: int) -> float:
     return x / 18446744073709551616.0
 
 
+class Host(Protocol):
+    """What a context needs of the engine that owns it (`Engine`; named here without importing it,
+    since the engine imports this module)."""
+
+    content: Content
+    state: GameState
+    campaign: Campaign
+    blank_subject: dict[str, float]
+
+    def apply_change(self, owner: str | None, var: str, op: str, value: float, ctx: Context) -> None: ...
+
+    def note_clamp(self, where: str, var: str, value: float) -> None: ...
+
+    def average(self, var: str) -> float: ...
+
+
 class Context:
     """What rules see while they run: the state's containers and a few services."""
 
@@ -33,14 +52,14 @@ class Context:
                  "profile", "campaign", "role", "value", "delta", "why", "seed", "step", "record", "change",
                  "where")
 
-    def __init__(self, engine: Any):  # the Engine (engine.py), which owns this context
+    def __init__(self, engine: Host):  # the Engine (engine.py), which owns this context
         self.engine = engine
         # change(owner, var, op, value): used by compiled effects, once for every change made, so it
         # goes straight to the engine rather than through a method of this class.
         self.change: Callable[[str | None, str, str, float], None] = partial(engine.apply_change, ctx=self)
         self.value = 0.0
         self.delta = 0.0
-        self.why: dict | None = None
+        self.why: dict[str, str] | None = None  # the reason of the change running now, a text
         self.where = ""  # the content position (pointer) of the effect running now, for clamp reports
         self.record = True
         self.bind(engine.state)

@@ -19,12 +19,15 @@ import copy
 import zlib
 from dataclasses import dataclass
 
-from ..content import Campaign, Choice, Content, Ending, Epilogue, Scene
+from ..content import Block, Campaign, Choice, Content, Day, Ending, Epilogue, Scene
 from ..model import Estimate
-from .changes import Changes
-from .flow import CONTINUE, Flow
+from ..rules.compiled import Text
+from .changes import Changes, Clamp
+from .flow import CONTINUE, Candidate, Flow
 from .context import Context, _mix
 from .state import GameState
+
+__all__ = ["CONTINUE", "Engine", "EngineError", "EndingView"]
 
 
 
@@ -49,10 +52,11 @@ class Engine(Flow, Changes):
         self.campaign: Campaign = camp
         self.blank_subject = dict(content.model.starts)
         self.blocks = self._blocks()
-        self._candidates: dict[str, list] = {}
+        self._candidates: dict[str, list[Candidate]] = {}
         self._orders: dict[str, list[float]] = {}  # scene id -> a sort key per choice, from the seed
-        self.clamped: dict[str, list] = {}  # effect pointer -> [times, variable, worst value]: for lint
-        self._risk_of: tuple[tuple | None, float] = (None, 0.0)  # (values the risk came from, risk)
+        self.clamped: dict[str, Clamp] = {}  # effect pointer -> [times, variable, worst value]: for lint
+        # (the values the risk came from, the risk)
+        self._risk_of: tuple[tuple[float, ...] | None, float] = (None, 0.0)
         self.ctx = Context(self)
         self._sync()
 
@@ -89,11 +93,10 @@ class Engine(Flow, Changes):
         engine._enter_block(0)
         return engine
 
-    def _blocks(self) -> list:
+    def _blocks(self) -> list[Block]:
         camp = self.campaign
         if self.state.scenario is None:
             return camp.blocks
-        from ..content import Block, Day
         scen = self.content.scenarios.get(self.state.scenario)
         if scen is None:
             raise EngineError(f"unknown scenario '{self.state.scenario}'")
@@ -116,7 +119,7 @@ class Engine(Flow, Changes):
         return self.content.scenes.get(sid) if sid and self.state.status == "scene" else None
 
     @property
-    def block(self):
+    def block(self) -> Block:
         return self.blocks[min(self.state.block, len(self.blocks) - 1)]
 
     @property
@@ -124,7 +127,7 @@ class Engine(Flow, Changes):
         return self.block.phase if self.blocks else ""
 
     @property
-    def day(self):
+    def day(self) -> Day | None:
         block = self.block
         return block.days[min(self.state.day_index, len(block.days) - 1)] if block.days else None
 
@@ -176,7 +179,7 @@ class Engine(Flow, Changes):
             self._orders[scene.id] = keys
         return keys
 
-    def scene_text(self, scene: Scene | None = None) -> dict:
+    def scene_text(self, scene: Scene | None = None) -> Text:
         """The text to show for a scene: its first variant whose condition holds, else its text."""
         scene = scene or self.scene
         if scene is None:
@@ -236,7 +239,7 @@ class Engine(Flow, Changes):
             epilogues.append((who, self._epilogue(who), self.estimate(who)))
         return EndingView(ending, est, epilogues)
 
-    def reflect(self) -> list[dict]:
+    def reflect(self) -> list[Text]:
         """The reflection questions of the block that just ended."""
         return self.block.reflect if self.state.status == "block_end" else []
 

@@ -6,15 +6,18 @@ taken, the end of a day and the ending chosen.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from ..content import Choice, Epilogue, Scene
+from ..content import Choice, Epilogue, Event, Scene
+from ..rules.compiled import Effect, Text
 from .context import _mix
 from .state import GameState
 
 if TYPE_CHECKING:
-    from ..content import Campaign, Content
+    from ..content import Block, Campaign, Content, Day
     from .context import Context
+
+Candidate = tuple[str, Event]  # (scene id, its event block)
 
 DRAW_SITE = 0x5EED
 # the single "Continue" of a scene without choices (or whose choices are all unavailable)
@@ -29,7 +32,38 @@ class Flow:
     state: GameState
     campaign: "Campaign"
     ctx: "Context"
-    blocks: list
+    blocks: list[Block]
+    _candidates: dict[str, list[Candidate]]  # slot name -> the events that may open it, best first
+
+    if TYPE_CHECKING:  # given by Engine (engine.py) and Changes (changes.py), the other parts of Engine
+        @property
+        def phase(self) -> str: ...
+
+        @property
+        def day(self) -> Day | None: ...
+
+        @property
+        def slot_name(self) -> str: ...
+
+        @property
+        def scene(self) -> Scene | None: ...
+
+        @property
+        def _spent(self) -> Text: ...
+
+        def mean_risk(self) -> float: ...
+
+        def _run_effects(self, effects: list[Effect]) -> None: ...
+
+        def _land_later(self) -> None: ...
+
+        def _daily_rules(self) -> None: ...
+
+    def _today(self) -> Day:
+        """The day being played (a calendar block always has days while one is played)."""
+        day = self.day
+        assert day is not None
+        return day
 
     def _sync(self) -> None:
         ctx = self.ctx
@@ -66,13 +100,12 @@ class Flow:
             self._enter_slot()
 
     def _slot_scene(self) -> str:
-        day = self.day
-        return day.slots[self.state.slot][1]
+        return self._today().slots[self.state.slot][1]
 
     def _enter_slot(self) -> None:
         st = self.state
         self._sync()
-        name, own = self.day.slots[st.slot]  # as slot_name and _slot_scene() give them, looked up once
+        name, own = self._today().slots[st.slot]  # as slot_name and _slot_scene() give them, looked up once
         st.step += 1
         event = self._draw(self._slot_candidates(name))
         if event is not None:
@@ -83,7 +116,7 @@ class Flow:
             st.after = None
             self._play(own)
 
-    def _slot_candidates(self, slot: str) -> list:
+    def _slot_candidates(self, slot: str) -> list[Candidate]:
         """Events that may open this slot, highest priority first (merged once per slot name)."""
         got = self._candidates.get(slot)
         if got is None:
@@ -92,14 +125,14 @@ class Flow:
             self._candidates[slot] = got
         return got
 
-    def _draw(self, candidates: list) -> tuple[str, Any] | None:
+    def _draw(self, candidates: list[Candidate]) -> Candidate | None:
         """The event to play: the best priority among eligible ones, then by weight."""
         if not candidates:
             return None
         ctx = self.ctx
         st = self.state
         phase = self.phase
-        best: list[tuple[str, Any]] = []
+        best: list[Candidate] = []
         top = None
         for sid, ev in candidates:  # sorted by priority, highest first
             if top is not None and ev.priority < top:
@@ -194,7 +227,7 @@ class Flow:
             self._play(nxt)
             return
         st.slot += 1
-        if st.slot < len(self.day.slots):
+        if st.slot < len(self._today().slots):
             self._enter_slot()
             return
         self._end_day()
@@ -203,7 +236,7 @@ class Flow:
         st = self.state
         st.status = "day_end"
         st.scene = None
-        st.slot = max(0, len(self.day.slots) - 1)
+        st.slot = max(0, len(self._today().slots) - 1)
         if st.pending:
             self._land_later()
         self._daily_rules()

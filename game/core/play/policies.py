@@ -18,10 +18,13 @@ Ties are broken at random, so runs of one policy still differ from each other.
 from __future__ import annotations
 
 import random
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from ..content import Choice, Content
 from . import preview as pv
+
+if TYPE_CHECKING:
+    from .engine import Engine
 
 BASIC = ("random", "first", "engaged", "idle", "preview")
 FORMS = "random, first, engaged, idle, preview[:off|meters|direction], late:N, focus:TAG"
@@ -38,9 +41,9 @@ class Policy:
     def __init__(self, name: str, pick: Callable[[list[Choice]], Choice]):
         self.name = name
         self.pick = pick
-        self.engine = None
+        self.engine: Engine | None = None
 
-    def bind(self, engine) -> None:
+    def bind(self, engine: Engine) -> None:
         self.engine = engine
 
     def __call__(self, offered: list[Choice]) -> Choice:

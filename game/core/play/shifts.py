@@ -15,6 +15,7 @@ choice in the run's history) and per shift (from the state at the start of each 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -72,7 +73,7 @@ class Mark:
         return self.expert is not None and self.expert == self.choice
 
 
-def mark(content: Content, entry: dict[str, Any]) -> Mark:
+def mark(content: Content, entry: Mapping[str, Any]) -> Mark:
     """A history entry (or a result file's choice) read against the content."""
     scene_id, choice_id = str(entry.get("scene", "")), str(entry.get("choice", ""))
     scene = content.scenes.get(scene_id)

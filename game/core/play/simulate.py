@@ -18,6 +18,7 @@ from ..content import Choice, Content
 from ..gcpause import gc_paused
 from . import reading
 from .campaigns import reachable_scenes
+from .changes import Clamp
 from .engine import CONTINUE, Engine
 from .policies import BASIC as POLICIES, Policy, PolicyError, make_policy  # noqa: F401 - re-exported
 from .reading import SECONDS_PER_DECISION, WORDS_PER_MINUTE, Read, Reader, spread  # noqa: F401 - re-exported
@@ -39,7 +40,7 @@ class SimResult:
     choice_runs: dict[str, list[float]] = field(default_factory=dict)  # choice key -> final risks
     steps: int = 0
     choices_made: int = 0
-    clamped: dict[str, list] = field(default_factory=dict)  # effect pointer -> [times, variable, worst value]
+    clamped: dict[str, Clamp] = field(default_factory=dict)  # effect pointer -> [times, variable, worst value]
     words: list[int] = field(default_factory=list)       # per run
     decisions: list[int] = field(default_factory=list)   # per run
     reads: list[Read] = field(default_factory=list)      # per run, when asked to keep them
@@ -79,7 +80,7 @@ class SimResult:
             return []
         overall = statistics.fmean(self.risks)
         n = len(self.risks)
-        rows = []
+        rows: list[dict[str, Any]] = []
         for key, vals in self.choice_runs.items():
             if len(vals) < 5 or len(vals) > n - 5:
                 continue

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, field, fields
-from typing import Any
+from typing import Any, NotRequired, TypedDict
 
 SAVE_VERSION = 2          # written into every save (2: the playthrough's own record saved beside the state)
 OLDEST_READABLE = 1       # the oldest save version this build still reads
@@ -17,6 +17,39 @@ OLDEST_READABLE = 1       # the oldest save version this build still reads
 
 class SaveFormatError(Exception):
     """A save that cannot be used; the message says why, in plain words."""
+
+
+class Change(TypedDict):
+    """One change of today's (`GameState.log`), for the day's summary: a meter or a budget."""
+
+    who: str                      # the character whose value changed; "" for the player or a global
+    var: str
+    before: Any                   # a meter's value (a number), or a global's (number, bool or text)
+    after: Any
+    why: dict[str, str] | None    # the reason, a text by language
+
+
+class Taken(TypedDict):
+    """One choice made (`GameState.history`), as saved and as written into result files."""
+
+    day: int
+    block: int
+    phase: str
+    slot: str
+    scene: str
+    choice: str
+    risk_before: float
+    risk_after: float
+    offered: NotRequired[list[str]]    # the choices on offer (added by the Playthrough)
+    # in a story that follows residents, what the choice changed for each (see shifts.resident_changes)
+    residents: NotRequired[dict[str, dict[str, Any]]]
+
+
+# A delayed effect waiting to land: [due day, scene id, choice index, index into the choice's `later`].
+# A list, not a tuple, because it is saved as JSON and read back as one.
+Pending = list[Any]
+# The state at the start of a day, as `GameState.snapshot()` gives it (plain data, for "what if").
+Snapshot = dict[str, Any]
 
 
 @dataclass
@@ -39,15 +72,15 @@ class GameState:
     subject: dict[str, float] | None = None
     chars: dict[str, dict[str, float]] = field(default_factory=dict)
     today: list[str] = field(default_factory=list)
-    log: list[dict] = field(default_factory=list)        # today's changes, for the day's summary
-    history: list[dict] = field(default_factory=list)    # every choice made
+    log: list[Change] = field(default_factory=list)      # today's changes, for the day's summary
+    history: list[Taken] = field(default_factory=list)   # every choice made
     principles: dict[str, list[int]] = field(default_factory=dict)  # id -> [followed, broken]
-    days: list[dict] = field(default_factory=list)       # state at the start of each day (what-if)
+    days: list[Snapshot] = field(default_factory=list)   # state at the start of each day (what-if)
     ending: str | None = None
     skipped: list[str] = field(default_factory=list)
-    pending: list[list] = field(default_factory=list)    # [due day, scene, choice index, later index]
+    pending: list[Pending] = field(default_factory=list)  # [due day, scene, choice index, later index]
 
-    def snapshot(self) -> dict:
+    def snapshot(self) -> Snapshot:
         """This state as plain data, without the per-day snapshots (which hold copies of it).
 
         The engine takes one at the start of every day, so this must stay cheap however long the
@@ -57,10 +90,10 @@ class GameState:
         """
         return self._plain(skip="days", share="history")
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return self._plain()
 
-    def _plain(self, skip: str = "", share: str = "") -> dict:
+    def _plain(self, skip: str = "", share: str = "") -> dict[str, Any]:
         out: dict[str, Any] = {"version": SAVE_VERSION}
         for name in _FIELD_NAMES:
             if name == skip:
@@ -126,7 +159,7 @@ def _copy(value: Any) -> Any:
     return copy.deepcopy(value)
 
 
-_TYPES: dict[str, tuple] = {
+_TYPES: dict[str, tuple[type, ...]] = {
     "campaign": (str,), "seed": (int,), "profile": (str, type(None)), "scenario": (str, type(None)),
     "step": (int,), "block": (int,), "day_index": (int,), "slot": (int,), "day": (int,),
     "status": (str,), "scene": (str, type(None)), "after": (str, type(None)), "vars": (dict,),
@@ -146,8 +179,8 @@ def _type_ok(name: str, value: Any) -> bool:
         return False
     if name == "status" and value not in ("scene", "day_end", "block_end", "ending"):
         return False
-    if name in ("subject",) and value is not None:
+    if name == "subject" and isinstance(value, dict):  # a dict or None, as checked above
         return all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value.values())
-    if name == "chars":
+    if name == "chars" and isinstance(value, dict):
         return all(isinstance(d, dict) for d in value.values())
     return True
