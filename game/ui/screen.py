@@ -288,13 +288,17 @@ class MenuScreen(Screen):
             return True
         return False
 
+    def backdrop(self, surf: pygame.Surface) -> None:
+        """Behind the panel: the screen below, darkened, or (not modal) the theme's background."""
+        if self.modal:
+            self.kit.darken(surf, None, 150)
+        else:
+            surf.fill(self.kit.theme.bg)
+
     def draw(self, surf: pygame.Surface) -> None:
         k = self.kit
         th = k.theme
-        if self.modal:
-            k.darken(surf, None, 150)
-        else:
-            surf.fill(th.bg)
+        self.backdrop(surf)
         k.panel(surf, self.panel, border=th.button_edge)
         clip = surf.get_clip()
         surf.set_clip(self.scroll_rect)

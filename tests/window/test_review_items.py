@@ -8,6 +8,7 @@ import re
 from game.core.world import source_text
 from game.ui.modes.training.screens import ScenarioListScreen
 from game.ui.screens.credits import all_sources
+from game.ui.screens.day import WarningScreen
 from uitools import make_app, screen
 
 
@@ -52,3 +53,28 @@ def test_continue_comes_first_on_the_title_when_a_game_is_saved():
     first = app.top.buttons[0]
     assert first.id == "continue" and first.kind == "primary" and first.number == 1
     assert [b.kind for b in app.top.buttons].count("primary") == 1 + 1  # and the chosen language
+
+
+def _drawn(app) -> set[str]:
+    app.kit.audit = []
+    app.dirty = True
+    app.step(wait=False)
+    got = {text for text, *_ in app.kit.audit if len(text) > 3 and any(ch.isalpha() for ch in text)}
+    app.kit.audit = None
+    return got
+
+
+def test_a_content_note_hides_the_scene_until_the_player_goes_on():
+    app = make_app()
+    c = app.kit.content
+    resident = next(k for k, v in c.campaigns.items() if v.role == "resident" and v.kind == "full")
+    app.new_game(resident, seed=3)
+    scene_words = _drawn(app) - {b.label for b in app.top.buttons}
+    assert len(scene_words) > 3
+    warned = next(s for s in c.scenes.values() if s.warnings)
+    app.push(WarningScreen(app, warned.warnings))
+    under_note = _drawn(app)
+    assert not scene_words & under_note, scene_words & under_note
+    assert app.kit.ui("warning.continue") in under_note
+    app.top.close("continue")
+    assert scene_words <= _drawn(app)

@@ -370,7 +370,19 @@ class WarningScreen(MenuScreen):
         super().__init__(nav, k.ui("warning.title", names=names),
                          [(k.ui("warning.continue"), lambda: self.close("continue")),
                           (k.ui("warning.skip"), lambda: self.close("skip"))],
-                         body="\n\n".join(parts), icons=["check", "back"], back=lambda: self.close("skip"))
+                         body="\n\n".join(parts), icons=["check", "back"], back=lambda: self.close("skip"),
+                         modal=False)  # the scene stays hidden until the player chooses to go on
+        self.place = nav.play.place if nav.play is not None else ""
+
+    def backdrop(self, surf: pygame.Surface) -> None:
+        """The place's picture, dimmed, and none of the scene's words."""
+        k = self.kit
+        spec = k.content.places.get(self.place)
+        if spec and spec.art:
+            surf.blit(k.images.cover(spec.art, (k.w, k.h)), (0, 0))
+            k.darken(surf, None, 170)
+        else:
+            surf.fill(k.theme.bg)
 
     def enter(self) -> None:
         super().enter()
