@@ -46,6 +46,7 @@ class Kit:
         self.min_target = 44         # the kiosk raises this (15 mm fingers)
         self.audit: list | None = None  # tests set a list to record where every text is drawn
         self.spare_layer: pygame.Surface | None = None  # a full-screen surface for the next play screen
+        self._fades: dict[tuple[int, int, tuple[int, ...], bool], pygame.Surface] = {}
 
     # -- configuration -----------------------------------------------------------------------
     def resize(self, w: int, h: int) -> None:
@@ -157,6 +158,20 @@ class Kit:
         if alpha > 0:
             keep = 255 - min(255, alpha)
             surf.fill((keep, keep, keep), rect, special_flags=pygame.BLEND_MULT)
+
+    def fade(self, w: int, h: int, color: tuple[int, ...], down: bool = True) -> pygame.Surface:
+        """A band that fades from clear to `color` (downwards, or upwards), made once per size."""
+        key = (w, h, tuple(color[:3]), down)
+        got = self._fades.get(key)
+        if got is None:
+            if len(self._fades) > 16:
+                self._fades.clear()
+            got = pygame.Surface((max(1, w), max(1, h)), pygame.SRCALPHA)
+            for row in range(h):
+                t = (row + 1) / h if down else (h - row) / h
+                got.fill((*color[:3], int(255 * min(1.0, t * 1.15))), (0, row, w, 1))
+            self._fades[key] = got
+        return got
 
     def panel(self, surf: pygame.Surface, rect: pygame.Rect, color=None, radius: int | None = None,
               border: tuple[int, int, int] | None = None) -> None:

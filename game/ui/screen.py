@@ -311,6 +311,8 @@ class MenuScreen(Screen):
         if self.body:
             k.paragraphs(surf, self.body, "body", th.text, self.panel.x + pad, y, self.panel.w - 2 * pad)
         self.draw_buttons(surf)
+        if self.scroller:
+            self.scroller.draw_cue(k, surf, self.scroll_rect, th.panel)
         surf.set_clip(clip)
         if self.scroller:
             self.scroller.draw_bar(k, surf, self.scroll_rect.move(-k.px(10), 0))

@@ -68,6 +68,10 @@ class Button:
             h = max(h, kit.px(96))
         return max(kit.target(), h)
 
+    def natural_width(self, kit: Kit) -> int:
+        """How wide this button must be to show its label on one line."""
+        return kit.font("button").size(self.label)[0] + self._chrome(kit) + kit.px(4)
+
     def _preview_rows(self, kit: Kit, width: int) -> list[list[Preview]]:
         """The previews split into rows that fit `width` (a resident's meters stay together)."""
         rows: list[list[Preview]] = [[]]
@@ -85,10 +89,14 @@ class Button:
             last = p.who
         return rows
 
-    def _label_width(self, kit: Kit, width: int) -> int:
+    def _chrome(self, kit: Kit) -> int:
+        """The width around the label: margins, the key badge, the icon, the portrait."""
         left = kit.px(20) + (kit.px(40) if self.number is not None else 0) + (kit.px(40) if self.icon else 0)
         left += kit.px(96) if self.picture else 0
-        return max(60, width - left - kit.px(20))
+        return left + kit.px(20)
+
+    def _label_width(self, kit: Kit, width: int) -> int:
+        return max(60, width - self._chrome(kit))
 
     def draw(self, kit: Kit, surf: pygame.Surface, focused: bool, pressed: bool = False) -> None:
         th = kit.theme
@@ -212,12 +220,37 @@ class Scroller:
         self.offset = int(min(self.max_offset, max(0, self.offset + pixels)))
         return self.offset != before
 
+    def draw_cue(self, kit: Kit, surf: pygame.Surface, rect: pygame.Rect, bg: tuple[int, ...],
+                 words: str | None = None) -> None:
+        """Unmistakable signs that the text goes on: the last lines fade into the panel (`bg`) under a
+        "More below" tab with a downward triangle, and the first lines fade when scrolled from the top."""
+        if self.max_offset <= 0:
+            return
+        band = min(rect.h // 3, kit.px(64))
+        if self.offset > 0:
+            surf.blit(kit.fade(rect.w, band // 2, bg, down=False), (rect.x, rect.y))
+        if self.offset >= self.max_offset:
+            return
+        th = kit.theme
+        surf.blit(kit.fade(rect.w, band, bg), (rect.x, rect.bottom - band))
+        words = words or kit.ui("ui.more_below")
+        img = kit.render(words, "small", th.button_text)
+        tri = kit.px(14)
+        pad = kit.px(10)
+        w = min(rect.w, img.get_width() + tri + 3 * pad)
+        h = min(band, img.get_height() + kit.px(6))
+        tab = pygame.Rect(rect.centerx - w // 2, rect.bottom - h, w, h)
+        pygame.draw.rect(surf, th.button, tab, border_radius=h // 2)
+        pygame.draw.rect(surf, th.button_edge, tab, width=max(1, kit.px(2)), border_radius=h // 2)
+        kit.put(surf, img, img.get_rect(midleft=(tab.x + pad, tab.centery)), words, tab)
+        kit.triangle(surf, (tab.right - pad - tri // 2, tab.centery), tri, False, th.button_text)
+
     def draw_bar(self, kit: Kit, surf: pygame.Surface, rect: pygame.Rect) -> None:
         """A scroll bar at the right edge of `rect`, only when there is more to see."""
         if self.max_offset <= 0:
             return
         th = kit.theme
-        w = max(4, kit.px(6))
+        w = max(6, kit.px(10))
         track = pygame.Rect(rect.right - w, rect.y, w, rect.h)
         pygame.draw.rect(surf, th.track, track, border_radius=w // 2)
         h = max(kit.px(40), int(rect.h * self.view_h / max(1, self.content_h)))
@@ -234,10 +267,15 @@ def meter(kit: Kit, surf: pygame.Surface, rect: pygame.Rect, value: float, label
         size = min(rect.h, kit.px(28))
         surf.blit(kit.images.icon(icon, size, th.text), (x, rect.y + (rect.h - size) // 2))
         x += size + kit.px(8)
-    name_w = int(rect.w * 0.42)
-    kit.text(surf, label, "small", th.text, (x, rect.centery), "midleft")
+    font = kit.font("small")
+    num_w = font.size("100")[0] + kit.px(6) if show_number else 0
+    # the name gets what it needs (up to 60% of the row), the bar keeps at least a fifth
+    name_w = min(max(int(rect.w * 0.42), font.size(label)[0] + kit.px(12)), int((rect.right - x) * 0.6))
+    while font.size(label)[0] > name_w - kit.px(8) and len(label) > 4:
+        label = label[:-2].rstrip() + "…"
+    kit.text(surf, label, "small", th.text, (x, rect.centery), "midleft",
+             box=pygame.Rect(x, rect.y, name_w - kit.px(6), rect.h))
     bar_x = x + name_w
-    num_w = kit.px(44) if show_number else 0
     bar = pygame.Rect(bar_x, rect.centery - kit.px(7), max(10, rect.right - bar_x - num_w - kit.px(6)), kit.px(14))
     pygame.draw.rect(surf, th.track, bar, border_radius=bar.h // 2)
     fill = bar.copy()
@@ -245,4 +283,5 @@ def meter(kit: Kit, surf: pygame.Surface, rect: pygame.Rect, value: float, label
     if fill.w > 0:
         pygame.draw.rect(surf, th.fill, fill, border_radius=bar.h // 2)
     if show_number:
-        kit.text(surf, str(round(value)), "small", th.text, (rect.right, rect.centery), "midright")
+        kit.text(surf, str(round(value)), "small", th.text, (rect.right, rect.centery), "midright",
+                 box=pygame.Rect(bar.right, rect.y, rect.right - bar.right, rect.h))

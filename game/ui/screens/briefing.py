@@ -149,6 +149,7 @@ class BriefingScreen(Screen):
         clip = surf.get_clip()
         surf.set_clip(self.scroll_rect)
         self._body(surf)
+        self.scroller.draw_cue(k, surf, self.scroll_rect, th.panel)
         surf.set_clip(clip)
         self.scroller.draw_bar(k, surf, self.scroll_rect.move(k.px(12), 0))
         pad = k.pad()
@@ -160,5 +161,6 @@ class BriefingScreen(Screen):
             k.paragraphs(surf, text, "small", th.muted, self.right.x + pad + k.px(6), top + y,
                          self.right.w - 2 * pad - k.px(10), clip=self.right_view)
         self.draw_buttons(surf)
+        self.right_scroller.draw_cue(k, surf, self.right_view, th.panel)
         surf.set_clip(clip)
         self.right_scroller.draw_bar(k, surf, self.right_view.inflate(-k.px(8), -k.px(20)).move(k.px(2), 0))

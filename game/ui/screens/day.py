@@ -64,17 +64,23 @@ class DayScreen(PlayScreen):
         bar = self.bar_height()
         margin = k.px(24)
         ratio = k.w / k.h
-        share = 0.44 if ratio >= 1.6 else 0.5 if ratio >= 1.4 else 0.58
         pad = k.pad()
-        card_w = max(min(k.w - 2 * margin, k.px(600)), int(k.w * share))
+        # Text first: the card takes more of the screen as the letters grow (large text, OpenDyslexic's
+        # wider letters) and as the screen narrows; the picture gets what is left, and on a portrait
+        # screen it moves above the card.
+        grow = k.text_scale * (1.12 if k.fonts.family == "dyslexic" else 1.0)
+        share = (0.44 if ratio >= 1.6 else 0.5 if ratio >= 1.4 else 0.58) + 0.45 * (grow - 1.0)
+        card_w = max(min(k.w - 2 * margin, k.px(600)), int(k.w * min(0.72, share)))
         # keep story lines under about 75 characters: cap the text column at ~60 average letters
         card_w = min(card_w, k.font("body").size("abcdefghijklmnopqrstuvwxyz " * 2 + "abcdef")[0]
                      + 2 * pad + k.px(12))
-        self.card = pygame.Rect(k.w - card_w - margin, bar + margin, card_w, k.h - bar - 2 * margin)
-        self.inner = pygame.Rect(self.card.x + pad, self.card.y + pad, self.card.w - 2 * pad - k.px(12),
-                                 self.card.h - 2 * pad)
-        self.scroll_rect = pygame.Rect(self.card.x + k.px(8), self.card.y + k.px(8), self.card.w - k.px(16),
-                                       self.card.h - k.px(16))
+        self.portrait = ratio < 1.0
+        if self.portrait:  # under the picture, as tall as it needs (see below), as wide as reads well
+            top = bar + int((k.h - bar) * 0.28)
+            card_w = max(card_w, min(k.w - 2 * margin, k.px(1100)))
+            self.set_card(pygame.Rect((k.w - card_w) // 2, top, card_w, k.h - top - margin))
+        else:
+            self.set_card(pygame.Rect(k.w - card_w - margin, bar + margin, card_w, k.h - bar - 2 * margin))
         self.buttons = []
         for i, c in enumerate(self.offered):
             label = k.ui("ui.continue") if c is CONTINUE else k.tr(c.text)
@@ -86,6 +92,11 @@ class DayScreen(PlayScreen):
                                        enabled=False, note=self.price(c, "preview.needs")))
         self.n_choices = len(self.buttons)
         self.top_buttons = self.make_top_buttons()
+        if self.portrait:  # the card grows up from the bottom only as far as its words need
+            self.text_rect = self.inner
+            need = self.column(None) + k.px(30) + sum(b.height_for(k, self.inner.w) + k.px(12) for b in self.buttons)
+            h = min(self.card.h, need + 2 * pad)
+            self.set_card(pygame.Rect(self.card.x, self.card.bottom - h, self.card.w, h))
         # The choices are pinned to the bottom of the card when they fit, so they are always in view
         # and only the text scrolls; when they are too many or too long, everything scrolls together.
         self.text_rect = self.inner
@@ -114,6 +125,13 @@ class DayScreen(PlayScreen):
         self.focus = min(self.focus, len(self.buttons) - 1)
         self.static = None
         self.dirty = True
+
+    def set_card(self, card: pygame.Rect) -> None:
+        k = self.kit
+        pad = k.pad()
+        self.card = card
+        self.inner = pygame.Rect(card.x + pad, card.y + pad, card.w - 2 * pad - k.px(12), card.h - 2 * pad)
+        self.scroll_rect = pygame.Rect(card.x + k.px(8), card.y + k.px(8), card.w - k.px(16), card.h - k.px(16))
 
     def previews(self, choice) -> list[Preview]:
         """What the preview level allows about a choice (nothing at 'off')."""
@@ -188,6 +206,7 @@ class DayScreen(PlayScreen):
         if scene.speaker and scene.speaker in k.content.characters:
             ch = k.content.characters[scene.speaker]
             size = k.px(72)
+            words_h = k.px(6) + k.line_height("body_bold") + (k.line_height("small") if ch.role else 0)
             if surf and ch.portrait:
                 surf.blit(k.images.load(ch.portrait, (size, size)), (x, y))
             tx = x + (size + k.px(14) if ch.portrait else 0)
@@ -195,7 +214,7 @@ class DayScreen(PlayScreen):
                 k.text(surf, k.tr(ch.name), "body_bold", th.heading, (tx, y + k.px(6)))
                 if ch.role:
                     k.text(surf, k.tr(ch.role), "small", th.muted, (tx, y + k.px(6) + k.line_height("body_bold")))
-            y += size + k.px(14)
+            y += max(size if ch.portrait else 0, words_h) + k.px(14)
         if scene.title:
             for line in k.wrap(k.tr(scene.title), "heading", w):
                 if surf:
@@ -264,16 +283,15 @@ class DayScreen(PlayScreen):
         return surf
 
     def draw_strip(self, surf: pygame.Surface) -> None:
-        """The meters (resident) or the residents (officer) at the bottom left, over the picture."""
+        """The meters (resident) or the residents (officer) at the bottom left, over the picture (above
+        the card on a portrait screen), in as many rows as they need: a number never covers an icon."""
         k = self.kit
-        th = k.theme
         e = self.engine
-        space = self.card.x - k.px(48)
-        if space < k.px(260):
+        x = self.card.x if self.portrait else k.px(24)
+        space = self.card.w if self.portrait else self.card.x - k.px(48)
+        if space < k.px(200):
             return
-        h = k.px(56)
-        y = k.h - k.px(24) - h
-        x = k.px(24)
+        h = max(k.px(56), k.line_height("label") + k.px(16), k.px(26) + k.line_height("small"))
         items: list[tuple[str | None, str | None, str, str]] = []  # icon, portrait, number, name
         if e.state.subject is not None:
             for name in self.play.budgets():  # what the player can spend today, in stories with prices
@@ -297,29 +315,45 @@ class DayScreen(PlayScreen):
                               f"{k.tr(ch.name)}: {k.var_name('trust')}"))
         if not items:
             return
-        widths = [max(k.px(68), k.px(40) + k.font("label").size(number)[0]) if not portrait else k.px(84)
+        widths = [k.px(40) + k.font("label").size(number)[0] + k.px(8) if not portrait
+                  else max(k.px(84), k.px(50) + k.font("small").size(number)[0])
                   for _icon, portrait, number, _name in items]
-        n, used = 0, k.px(20)
-        while n < len(items) and used + widths[n] <= space:
-            used += widths[n]
-            n += 1
-        n = max(1, n)
-        box = pygame.Rect(x, y, sum(widths[:n]) + k.px(20), h)
+        rows: list[list[int]] = [[]]
+        used = k.px(20)
+        for i, cell in enumerate(widths):
+            if rows[-1] and used + cell > space:
+                rows.append([])
+                used = k.px(20)
+            rows[-1].append(i)
+            used += cell
+        bottom = self.card.y - k.px(12) if self.portrait else k.h - k.px(24)
+        top = bottom - h * len(rows)
+        box = pygame.Rect(x, top, max(sum(widths[i] for i in row) for row in rows) + k.px(20), h * len(rows))
         k.panel(surf, box)
-        cx = x + k.px(10)
         size = k.px(26)
         self.strip_cells = []
-        for (icon, portrait, number, name), cell in zip(items[:n], widths):
-            self.strip_cells.append((pygame.Rect(cx, y, cell, h), name))
-            if portrait:
-                surf.blit(k.images.load(portrait, (k.px(40), k.px(40))), (cx, y + (h - k.px(40)) // 2))
-                surf.blit(k.images.icon(icon, k.px(18), th.text), (cx + k.px(42), y + k.px(8)))
-                k.text(surf, number, "small", th.text, (cx + k.px(42), y + h - k.px(8)), "bottomleft")
-            else:
-                surf.blit(k.images.icon(icon, size, th.text), (cx, y + (h - size) // 2))
-                k.text(surf, number, "label", th.text, (cx + size + k.px(6), y + h // 2), "midleft")
-            cx += cell
+        for r, row in enumerate(rows):
+            y = top + r * h
+            cx = x + k.px(10)
+            for i in row:
+                self.strip_cell(surf, items[i], pygame.Rect(cx, y, widths[i], h), size)
+                cx += widths[i]
         self.strip_rect = box
+
+    def strip_cell(self, surf: pygame.Surface, item: tuple[str | None, str | None, str, str], cell: pygame.Rect,
+                   size: int) -> None:
+        k = self.kit
+        th = k.theme
+        icon, portrait, number, name = item
+        cx, y, h = cell.x, cell.y, cell.h
+        self.strip_cells.append((cell, name))
+        if portrait:
+            surf.blit(k.images.load(portrait, (k.px(40), k.px(40))), (cx, y + (h - k.px(40)) // 2))
+            surf.blit(k.images.icon(icon or "trust", k.px(18), th.text), (cx + k.px(46), y + k.px(8)))
+            k.text(surf, number, "small", th.text, (cx + k.px(46), y + h - k.px(6)), "bottomleft", box=cell)
+        else:
+            surf.blit(k.images.icon(icon or "info", size, th.text), (cx, y + (h - size) // 2))
+            k.text(surf, number, "label", th.text, (cx + size + k.px(6), y + h // 2), "midleft", box=cell)
 
     def draw(self, surf: pygame.Surface) -> None:
         if self.static is None or self.static.get_size() != surf.get_size():
@@ -329,6 +363,7 @@ class DayScreen(PlayScreen):
         if not self.pinned:
             surf.set_clip(self.scroll_rect)
         self.draw_buttons(surf, self.buttons[: self.n_choices])
+        self.scroller.draw_cue(self.kit, surf, self.text_rect if self.pinned else self.inner, self.kit.theme.panel)
         surf.set_clip(clip)
         self.draw_buttons(surf, self.top_buttons)
         tip = self.tip_at(self.pointer)

@@ -24,6 +24,7 @@ ERROR_WORDS = {
     "retry": "Try again (F5)",
     "quit": "Quit",
     "back": "Back to the game",
+    "more": "More below",
 }
 
 
@@ -109,6 +110,7 @@ class ErrorScreen(Screen):
         for line in self.lines:
             y += k.paragraphs(surf, line, "small", th.text, self.scroll_rect.x, y, self.scroll_rect.w - k.px(20),
                               clip=self.scroll_rect) + k.px(6)
+        self.scroller.draw_cue(k, surf, self.scroll_rect, th.panel, ERROR_WORDS["more"])
         surf.set_clip(clip)
         self.scroller.draw_bar(k, surf, self.scroll_rect)
         self.draw_buttons(surf)

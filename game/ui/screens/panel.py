@@ -62,35 +62,59 @@ class PanelScreen(Screen):
         k = self.kit
         self.panel = self.panel_rect()
         pad = k.pad()
-        items = self.row()
-        gap, bh = k.px(12), k.target()
         inner = self.panel.w - 2 * pad
-        if self.button_width is not None:
-            widths = [min(k.px(self.button_width), inner)] * len(items)
-            rows, per_row = 1, len(items)
-        else:
-            bw = (inner - gap * (len(items) - 1)) // max(1, len(items))
-            rows = 1 if bw >= k.px(230) else 2
-            per_row = len(items) if rows == 1 else (len(items) + 1) // 2
-            widths = [(inner - gap * (per_row - 1)) // per_row] * len(items)
         self.buttons = []
-        for i, (item, bw) in enumerate(zip(items, widths)):
-            line, col = divmod(i, per_row)
+        for i, item in enumerate(self.row()):
             if isinstance(item, Button):
-                b = item
+                self.buttons.append(item)
             else:
                 label, action, icon = item
-                b = Button(label, action, icon=icon, number=i + 1, kind="primary" if i == 0 else "normal")
-            b.rect = pygame.Rect(self.panel.x + pad + col * (bw + gap),
-                                 self.panel.bottom - pad - (rows - line) * (bh + k.px(10)) + k.px(10), bw, bh)
-            self.buttons.append(b)
-        top = self.buttons[0].rect.y if self.buttons else self.panel.bottom - pad
+                self.buttons.append(Button(label, action, icon=icon, number=i + 1,
+                                           kind="primary" if i == 0 else "normal"))
+        top = self.place_row(self.buttons, self.panel.x + pad, self.panel.bottom - pad, inner)
         self.buttons += self.extra_buttons()
         self.scroll_rect = pygame.Rect(self.panel.x + pad, self.panel.y + pad, inner, top - self.panel.y - 2 * pad)
         self.scroller.set_sizes(self.measure(), self.scroll_rect.h)
         self.focus = min(self.focus, max(0, len(self.buttons) - 1))
         self.static = None
         self.dirty = True
+
+    def place_row(self, buttons: list[Button], x: int, bottom: int, width: int) -> int:
+        """Lay the buttons out in rows ending at `bottom`, each as wide as its label needs (at least the
+        row's fair share, or `button_width`); a button that does not fit starts a new row, and one whose
+        label is wider than the panel wraps and grows taller. Returns the top of the first row."""
+        k = self.kit
+        gap = k.px(12)
+        if not buttons:
+            return bottom
+        share = (width - gap * (len(buttons) - 1)) // len(buttons)
+        floor = min(width, k.px(self.button_width)) if self.button_width is not None else min(share, k.px(360))
+        widths = [min(width, max(floor, b.natural_width(k))) for b in buttons]
+        rows: list[list[int]] = [[]]
+        used = 0
+        for i, w in enumerate(widths):
+            if rows[-1] and used + gap + w > width:
+                rows.append([])
+                used = 0
+            used += (gap if rows[-1] else 0) + w
+            rows[-1].append(i)
+        if self.button_width is None:  # spread each row's spare width over its buttons
+            for row in rows:
+                spare = width - sum(widths[i] for i in row) - gap * (len(row) - 1)
+                if len(rows) == 1 and spare > 0 and sum(widths[i] for i in row) < width * 0.5:
+                    continue  # a short row of short labels keeps its own widths
+                for i in row:
+                    widths[i] += spare // len(row)
+        heights = [max(buttons[i].height_for(k, widths[i]) for i in row) for row in rows]
+        y = bottom - sum(heights) - k.px(10) * (len(rows) - 1)
+        top = y
+        for row, h in zip(rows, heights):
+            bx = x
+            for i in row:
+                buttons[i].rect = pygame.Rect(bx, y, widths[i], h)
+                bx += widths[i] + gap
+            y += h + k.px(10)
+        return top
 
     def column_width(self) -> int:
         return self.scroll_rect.w - self.kit.px(24)
@@ -124,6 +148,7 @@ class PanelScreen(Screen):
         surf.set_clip(self.scroll_rect)
         self.body(surf, self.scroll_rect.x, self.scroll_rect.y - self.scroller.offset, self.column_width())
         surf.set_clip(clip)
+        self.scroller.draw_cue(k, surf, self.scroll_rect, k.theme.panel)
         self.scroller.draw_bar(k, surf, self.scroll_rect.move(k.px(self.bar_gap), 0))
 
     def draw(self, surf: pygame.Surface) -> None:

@@ -50,9 +50,13 @@ class TitleScreen(Screen):
     def layout(self) -> None:
         k = self.kit
         self.menu = self.items()
-        col_w = min(k.px(560), int(k.w * 0.42))
+        grow = k.text_scale * (1.12 if k.fonts.family == "dyslexic" else 1.0)
         x = k.px(70)
-        title_h = k.line_height("title") + k.line_height("body") * 2 + k.px(30)
+        col_w = min(int(k.px(560) * grow), int(k.w * min(0.62, 0.42 * grow)), k.w - 2 * x)
+        if k.w < k.h:  # portrait: the whole width
+            col_w = k.w - 2 * x
+        self.tagline = k.wrap(k.ui("title.tagline"), "body", self.head_width(col_w) - k.px(48))
+        title_h = k.line_height("title") + k.line_height("body") * len(self.tagline) + k.px(30)
         top = k.px(50) + title_h
         lang_h = k.target() + k.px(20)
         avail = k.h - top - lang_h - k.px(30)
@@ -79,6 +83,10 @@ class TitleScreen(Screen):
         self.focus = min(self.focus, len(self.buttons) - 1)
         self._place()
         self.dirty = True
+
+    def head_width(self, col_w: int) -> int:
+        k = self.kit
+        return max(col_w, k.font("title").size(k.ui("app.title"))[0]) + k.px(48)
 
     def _place(self) -> None:
         x, top, w = self.col
@@ -133,18 +141,18 @@ class TitleScreen(Screen):
         k.darken(surf, None, th.picture_dim)
         x, top, w = self.col
         # a solid panel behind the words keeps them readable over any picture
-        head = pygame.Rect(x - k.px(24), k.px(30), max(w, k.font("title").size(k.ui("app.title"))[0]) + k.px(48),
-                           top - k.px(30) - k.px(14))
+        head = pygame.Rect(x - k.px(24), k.px(30), self.head_width(w), top - k.px(30) - k.px(14))
         k.panel(surf, head)
         k.text(surf, k.ui("app.title"), "title", th.heading, (x, k.px(42)))
         tag_y = k.px(42) + k.line_height("title")
-        for line in k.wrap(k.ui("title.tagline"), "body", head.w - k.px(48))[:2]:
-            k.text(surf, line, "body", th.text, (x, tag_y))
+        for line in self.tagline:  # whole, on as many lines as it takes
+            k.text(surf, line, "body", th.text, (x, tag_y), box=head)
             tag_y += k.line_height("body")
         k.panel(surf, self.scroll_rect.inflate(k.px(32), k.px(16)))
         clip = surf.get_clip()
         surf.set_clip(self.scroll_rect.inflate(k.px(10), 0))
         self.draw_buttons(surf, self.menu)
+        self.scroller.draw_cue(k, surf, self.scroll_rect, th.panel)
         surf.set_clip(clip)
         self.scroller.draw_bar(k, surf, self.scroll_rect.move(k.px(14), 0))
         lang_panel = pygame.Rect(self.langs[0].rect.x - k.px(12), self.langs[0].rect.y - k.px(10),
