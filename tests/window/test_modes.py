@@ -93,6 +93,7 @@ def test_what_if_goes_back_to_the_start_of_the_chosen_day_and_compares(tmp_path)
 
     app.play.finish_now()                                 # the second ending, to compare
     assert app.play.record.earlier is first_result and app.play.record.result is not first_result
+    app.top.turn(2)                                       # the ending's last page has the room's buttons
     labels = [b.label for b in app.top.buttons]
     assert "Compare the two runs" in labels or any("ompare" in label for label in labels)
     app.mode.compare()

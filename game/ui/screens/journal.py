@@ -43,20 +43,24 @@ class JournalScreen(PanelScreen):
         y = self.panel.y + pad
         h = k.target()
         self.tabs = []
-        avail = self.panel.w - 2 * pad - k.px(180)
-        widths = [k.font("button").size(labels[p])[0] + k.px(48) for p in pages]
-        scale = min(1.0, avail / max(1, sum(widths) + k.px(10) * len(widths)))
-        for p, w in zip(pages, widths):
-            b = Button(labels[p], lambda p=p: self.show(p), kind="primary" if p == self.page else "quiet", id=p)
-            b.rect = pygame.Rect(x, y, int(w * scale), h)
-            x += b.rect.w + k.px(10)
-            self.tabs.append(b)
         close = Button(k.ui("ui.close"), self.close, icon="close", kind="quiet", id="close")
         cw = k.font("button").size(close.label)[0] + k.px(80)
         close.rect = pygame.Rect(self.panel.right - pad - cw, y, cw, h)
+        right = close.rect.x - k.px(16)
+        # the tabs keep their labels whole: when they do not fit beside "Close" they flow into rows
+        for p in pages:
+            b = Button(labels[p], lambda p=p: self.show(p), kind="primary" if p == self.page else "quiet", id=p)
+            w = min(right - self.panel.x - pad, b.natural_width(k) + k.px(24))
+            if self.tabs and x + w > right:
+                x, y = self.panel.x + pad, y + h + k.px(10)
+            b.rect = pygame.Rect(x, y, w, h)
+            x += w + k.px(10)
+            self.tabs.append(b)
+        for b in self.tabs:
+            b.rect.h = max(h, b.height_for(k, b.rect.w))
         self.buttons = self.tabs + [close]
         self.focus = next((i for i, b in enumerate(self.tabs) if b.id == self.page), 0)
-        top = y + h + k.px(18)
+        top = max(b.rect.bottom for b in self.buttons) + k.px(18)
         self.scroll_rect = pygame.Rect(self.panel.x + pad, top, self.panel.w - 2 * pad, self.panel.bottom - pad - top)
         self.scroller.set_sizes(self.measure(), self.scroll_rect.h)
         self.dirty = True
@@ -99,25 +103,34 @@ class JournalScreen(PanelScreen):
         if e is not None and e.state.subject is not None:
             entries += [(b.budget.icon or "info", k.tr(b.budget.name)) for b in pv.budgets(k.content).values()
                         if b.budget is not None]
-        size, cell = k.px(24), min(w, k.px(260))
+        size = k.px(24)
+        font = k.font("small")
+        arrows = (("better", "journal.legend_better"), ("worse", "journal.legend_worse"),
+                  ("unclear", "journal.legend_unclear"))
+        # columns as wide as the longest name (large text and OpenDyslexic need more), never overlapping
+        widest = max([font.size(name)[0] for _icon, name in entries] + [font.size(k.ui(key))[0] for _s, key in arrows])
+        cell = min(w, max(k.px(260), size + k.px(8) + widest + k.px(20)))
         per_row = max(1, w // cell)
         row_h = max(size, k.line_height("small")) + k.px(8)
         for i, (icon, name) in enumerate(entries):
             cx, cy = x + (i % per_row) * cell, y + (i // per_row) * row_h
             if surf:
                 surf.blit(k.images.icon(icon, size, th.text), (cx, cy))
-                k.text(surf, name, "small", th.text, (cx + size + k.px(8), cy + size // 2), "midleft")
+                k.text(surf, name, "small", th.text, (cx + size + k.px(8), cy + size // 2), "midleft",
+                       box=pygame.Rect(cx, cy, cell, row_h))
         y += ((len(entries) + per_row - 1) // per_row) * row_h + k.px(4)
-        for i, (shape, key) in enumerate((("better", "journal.legend_better"), ("worse", "journal.legend_worse"),
-                                          ("unclear", "journal.legend_unclear"))):
-            cx = x + i * cell
+        for i, (shape, key) in enumerate(arrows):
+            cx = x + (i % per_row) * cell
+            if i and i % per_row == 0:
+                y += row_h
             if surf:
                 if shape == "unclear":
                     k.text(surf, "~", "label", th.text, (cx + k.px(4), y - k.px(4)))
                 else:
                     color = th.good if shape == "better" else th.bad
                     k.triangle(surf, (cx + size // 2, y + size // 2), k.px(14), shape == "better", color)
-                k.text(surf, k.ui(key), "small", th.text, (cx + size + k.px(8), y + size // 2), "midleft")
+                k.text(surf, k.ui(key), "small", th.text, (cx + size + k.px(8), y + size // 2), "midleft",
+                       box=pygame.Rect(cx, y, cell, row_h))
         y += row_h + k.px(16)
         return y - y0
 

@@ -98,6 +98,14 @@ class TitleScreen(Screen):
     def visible(self, b: Button) -> bool:
         return b in self.langs or self.scroll_rect.colliderect(b.rect)
 
+    def hit(self, pos: tuple[int, int]) -> int | None:
+        """A menu button scrolled partly out of view is hit only where it shows (not where the
+        language buttons are)."""
+        for i, b in enumerate(self.buttons):
+            if b.enabled and b.rect.collidepoint(pos) and (b in self.langs or self.scroll_rect.collidepoint(pos)):
+                return i
+        return None
+
     def ensure_visible(self, index: int) -> None:
         b = self.buttons[index]
         if b in self.langs:
