@@ -28,7 +28,8 @@ def ending_app(size=(1280, 720), role="resident", mode="play", **settings):
     return app
 
 
-@pytest.mark.parametrize("size, role, text_size", [((1024, 600), "resident", "largest"), ((1024, 600), "officer", "largest"),
+@pytest.mark.parametrize("size, role, text_size", [((1024, 600), "resident", "largest"),
+                                                   ((1024, 600), "officer", "largest"),
                                                    ((1920, 1080), "resident", "normal"),
                                                    ((1280, 720), "officer", "large")])
 def test_the_first_page_shows_the_100_figures_whole_and_large(size, role, text_size):
