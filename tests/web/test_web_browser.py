@@ -215,3 +215,42 @@ def test_the_kiosk_shows_its_attract_screen_and_plays_a_short_story(site):
         assert by_css(driver, "#kiosk-touch")
     finally:
         driver.quit()
+
+
+def test_training_shows_feedback_and_a_review_and_a_class_can_go_back_for_a_what_if(site, tmp_path):
+    _out, url = site
+    downloads = str(tmp_path / "downloads")
+    os.makedirs(downloads)
+    driver = chrome(downloads=downloads)
+    try:
+        driver.get(url)
+        wait_ready(driver)
+        by_css(driver, "#room-training")[0].click()
+        by_css(driver, "[data-campaign='officer_short']")[0].click()
+        (by_css(driver, "[data-profile]") or by_css(driver, "#start"))[0].click()
+        kinds = set()
+        for _ in range(400):
+            if by_css(driver, "#end-title"):
+                break
+            kinds.add(driver.execute_script("return window.__nb.view.kind"))
+            by_css(driver, "#choices button")[0].click()
+        assert "feedback" in kinds
+        by_css(driver, "#review")[0].click()
+        assert by_css(driver, "#main .card h3")
+        by_css(driver, "#back")[0].click()
+
+        start_class_run(driver, url, "resident_short", "WHAT1", keyboard=False)
+        play_to_end(driver, keyboard=False)
+        by_css(driver, "[data-day='1']")[0].click()
+        play_to_end(driver, keyboard=False)
+        by_css(driver, "#download")[0].click()
+        deadline = time.time() + 20
+        while not glob.glob(os.path.join(downloads, "neighbour-resident_short-*.json")):
+            assert time.time() < deadline, "no result file was downloaded"
+            time.sleep(0.1)
+        time.sleep(0.3)
+    finally:
+        driver.quit()
+    with open(glob.glob(os.path.join(downloads, "neighbour-resident_short-*.json"))[0], encoding="utf-8") as fh:
+        data = json.load(fh)
+    assert data["what_ifs"] and data["what_ifs"][0]["from_day"] == 1

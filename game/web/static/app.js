@@ -179,7 +179,8 @@ function show(v) {
   else if (v.kind === "ending") node = endingView(v);
   else node = h("p", {}, JSON.stringify(v));
   mount(node, v, NB.textFor(v));
-  if (app.room !== "kiosk") setTimeout(autosave, 0);
+  // saved after the new text is on screen (the next frame), never before it
+  if (app.room !== "kiosk") requestAnimationFrame(() => setTimeout(autosave, 0));
 }
 
 function doAct(name, arg) {

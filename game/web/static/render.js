@@ -73,7 +73,7 @@ function sceneView(v, act, t) {
     h("figcaption", {}, v.place.name)) : null;
   const changed = v.changed && v.changed.length ? h("div", {class: "changed", role: "note"},
     h("p", {class: "muted"}, t("web.changed")),
-    h("ul", {}, v.changed.map((g) => h("li", {}, `${g.why}: ${g.rows.join("; ")}`)))) : null;
+    h("ul", {}, v.changed.map((g) => h("li", {}, g.why, h("ul", {}, g.rows.map((r) => h("li", {}, r))))))) : null;
   return h("div", {class: "scene fade"}, fig,
     h("section", {"aria-labelledby": "scene-title"},
       h("p", {class: "header"}, v.header),
@@ -111,14 +111,14 @@ function dayEndView(v, act) {
 function textFor(v) {
   // what the live region announces for a view: its heading, its text and what just changed
   const parts = [];
-  if (v.changed) for (const g of v.changed) parts.push(`${g.why}: ${g.rows.join("; ")}.`);
+  if (v.changed) for (const g of v.changed) parts.push(g.why, `${g.rows.join("; ")}.`);
   if (v.header) parts.push(v.header);
   if (v.title) parts.push(v.title);
   if (v.speaker) parts.push(v.speaker.name);
   if (v.text) parts.push(v.text);
   if (v.fact) parts.push(v.fact.text, v.fact.caveat || "");
   if (v.notes) for (const n of v.notes) parts.push(n.name, n.note);
-  if (v.changes) for (const g of v.changes) parts.push(`${g.why}: ${g.rows.join("; ")}.`);
+  if (v.changes) for (const g of v.changes) parts.push(g.why, `${g.rows.join("; ")}.`);
   if (v.questions) parts.push(...v.questions);
   if (v.lines) parts.push(...v.lines);
   return parts.filter(Boolean).join(" ");
