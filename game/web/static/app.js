@@ -10,7 +10,7 @@ const SETTINGS_FORMAT = 1;
 const DEFAULTS = {format: SETTINGS_FORMAT, lang: (navigator.language || "en").match(/^(nb|no|nn)/i) ? "nb" : "en",
   theme: matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light", size: "normal", font: "atkinson",
   motion: matchMedia("(prefers-reduced-motion: reduce)").matches ? "reduce" : "full", notes: "on"};
-const KIOSK_IDLE_S = 90, KIOSK_COUNTDOWN_S = 20;
+const KIOSK_IDLE_S = 60, KIOSK_COUNTDOWN_S = 20;  // as the desktop kiosk (docs/kiosk.md)
 
 const app = {py: null, bridge: null, strings: {}, settings: {...DEFAULTS}, messages: [], room: "play",
   view: null, overlay: null, kiosk: /[?#&]kiosk\b/.test(location.search + location.hash), idle: null,
@@ -135,14 +135,15 @@ function checkSave() {
 function buildTools() {
   const tools = document.getElementById("tools");
   const btn = (id, label, fn, cls) => h("button", {type: "button", id, class: cls, onclick: fn}, label);
-  tools.replaceChildren(
+  tools.replaceChildren(...[
     btn("btn-title", t("web.menu"), () => { if (!app.kiosk) home(); }, "hide-kiosk"),
     btn("btn-journal", t("text.journal"), () => openOverlay("journal"), "hide-kiosk"),
     btn("btn-settings", t("settings.title"), () => openOverlay("settings"), "hide-kiosk"),
+    app.kiosk && app.view && app.view.room ? btn("btn-restart", t("kiosk.restart"), kioskRestart) : null,
     btn("btn-lang", app.settings.lang === "nb" ? "English" : "Norsk", () => {
       app.settings.lang = app.settings.lang === "nb" ? "en" : "nb"; saveSettings(); applySettings(); loadStrings();
-      buildTools(); if (app.view && app.view.kind !== "title") show(call("view", app.settings.lang)); else home();
-    }));
+      buildTools(); (app.redraw || home)();
+    })].filter(Boolean));
   tools.querySelector("#btn-lang").setAttribute("lang", app.settings.lang === "nb" ? "en" : "nb");
   tools.querySelector("#btn-journal").hidden = !(app.view && app.view.kind && app.view.kind !== "title" && app.view.room);
 }
@@ -167,6 +168,7 @@ function messages() {
 
 function show(v) {
   app.overlay = null;
+  app.redraw = () => show(call("view", app.settings.lang));
   if (v.kind === "title") return home();
   if (v.kind === "error" || v.kind === "broken") { app.messages.push(["web.boot_failed", {why: v.message}]); return home(); }
   let node;
@@ -198,7 +200,7 @@ function autosave() {
 
 // -- the title page and the rooms ----------------------------------------------------------------------
 function home() {
-  app.overlay = null;
+  app.overlay = null; app.redraw = home;
   if (app.kiosk) return kioskAttract();
   const v = call("leave"); app.room = "play";
   const saved = store.get(KEYS.save);
@@ -232,6 +234,7 @@ function resume() {
 }
 
 function briefing(campaign, room, code) {
+  app.redraw = () => briefing(campaign, room, code);
   const b = call("briefing", campaign, app.settings.lang);
   const go = (profile) => start({campaign, profile, room, code});
   const node = h("section", {class: "stack fade", "aria-labelledby": "brief-title"},
@@ -258,6 +261,7 @@ function campaignButtons(room, filter, code) {
 }
 
 function classroom() {
+  app.redraw = classroom;
   const code = () => document.getElementById("code").value.replace(/\s+/g, "").toUpperCase().slice(0, 10);
   const node = h("section", {class: "stack fade", "aria-labelledby": "class-title"},
     h("h2", {id: "class-title", tabindex: "-1"}, t("class.title")),
@@ -272,6 +276,7 @@ function classroom() {
 }
 
 function training() {
+  app.redraw = training;
   const node = h("section", {class: "stack fade", "aria-labelledby": "training-title"},
     h("h2", {id: "training-title", tabindex: "-1"}, t("training.title")),
     paras(t("training.intro")),
@@ -313,9 +318,14 @@ function endingView(v) {
 }
 
 // -- overlays: journal, debrief, review, settings (Back returns to the game) ----------------------------------
-function back() { app.overlay = null; if (app.view && app.view.room) show(call("view", app.settings.lang)); else home(); }
+function back() {
+  const to = app.before || home;
+  app.overlay = null; app.before = null;
+  to();
+}
 
 function openOverlay(name) {
+  if (!app.overlay) app.before = app.redraw;
   let node;
   const backBtn = h("button", {type: "button", id: "back", onclick: back}, t("ui.back"));
   if (name === "settings") node = settingsView(backBtn);
@@ -336,7 +346,7 @@ function openOverlay(name) {
         h("p", {}, s.total), h("p", {class: "muted"}, s.residents_title), h("ul", {}, s.residents.map((r) => h("li", {}, r))))),
       h("h3", {}, t("training.q_next")), backBtn);
   }
-  app.overlay = name;
+  app.overlay = name; app.redraw = () => openOverlay(name);
   mount(node, null, null);
 }
 
@@ -358,12 +368,14 @@ function settingsView(backBtn) {
 
 // -- the kiosk: full screen, an attract screen, and a reset when nobody is there ------------------------------
 function kioskAttract() {
+  app.redraw = kioskAttract; app.overlay = null; app.before = null;
   call("leave"); app.room = "kiosk"; app.view = {kind: "title"};
   const node = h("div", {class: "attract fade"}, h("h1", {tabindex: "-1"}, t("app.title")), h("p", {}, t("title.tagline")),
     h("button", {type: "button", class: "primary", id: "kiosk-touch", onclick: kioskChoose}, t("kiosk.touch")));
   mount(node, {kind: "title"});
 }
 function kioskChoose() {
+  app.redraw = kioskChoose;
   if (document.documentElement.requestFullscreen && !document.fullscreenElement) document.documentElement.requestFullscreen().catch(() => {});
   const v = call("title", app.settings.lang);
   const pickFor = (role) => (v.campaigns.find((c) => c.role === role && c.kind === "short") || v.campaigns.find((c) => c.role === role) || {}).id;
@@ -373,6 +385,14 @@ function kioskChoose() {
   mount(node, {kind: "kiosk_choose"});
   kioskActive();
 }
+function kioskRestart() {
+  const node = h("section", {class: "attract stack"}, h("h2", {tabindex: "-1"}, t("kiosk.restart_question")),
+    h("div", {class: "row"}, h("button", {type: "button", class: "primary", id: "restart-yes", onclick: kioskAttract}, t("kiosk.restart_yes")),
+      h("button", {type: "button", id: "restart-no", onclick: back}, t("ui.no_stay"))));
+  if (!app.overlay) app.before = app.redraw;
+  app.overlay = "restart";
+  mount(node, null, t("kiosk.restart_question"));
+}
 function kioskActive() {
   if (!app.kiosk) return;
   clearTimeout(app.idle);
@@ -380,6 +400,8 @@ function kioskActive() {
 }
 function kioskStill() {
   if (!app.view || app.view.kind === "title") return;
+  if (!app.overlay) app.before = app.redraw;
+  app.overlay = "still";
   let left = KIOSK_COUNTDOWN_S;
   const words = (n) => call("ui", "kiosk.countdown", JSON.stringify({n}));
   const count = h("p", {role: "timer"}, words(left));
