@@ -15,21 +15,121 @@ from __future__ import annotations
 import math
 from operator import itemgetter
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable, ClassVar, Literal
 
-from .rules.compile import NUMBER, Symbols
-from .rules.compiled import Effect, Rule
+from . import spec as s
+from .rules.compile import NUMBER
+from .rules.compiled import Effect, Rule, Text
+from .world import Source
+
+# -- the model's format: content/model.yaml, declared once (see spec.py) ----------------------------
+# These records are what `Model` reads, and at the same time the description of the `model:` section:
+# the loader checks it against them, the builder makes them, the JSON Schema and docs/content-format.md
+# are generated from them.
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, kw_only=True)
+class ModelVariable:
+    """A state variable of the model, 0-100, shown as a meter."""
+
+    WHAT: ClassVar[str] = "model variable"
+    id: str = s.derived("")
+    name: Text = s.text("Label shown on the meter.", True)
+    kind: Literal["protective", "risk", "fixed", "modifier"] = s.one_of(
+        ("protective", "risk", "fixed", "modifier"),
+        "protective: higher is better; risk: higher is worse; fixed: never changes in play; "
+        "modifier: no weight of its own, it changes how much other choices count.", True)
+    start: float = s.number("Starting value (0-100) when a profile does not say.", default=50, lo=0, hi=100)
+    description: Text = s.text("What the variable stands for, in plain words.", True)
+    icon: str | None = s.string("Icon name in assets/icons/ (without .svg).")
+    floor: float | None = s.number("For a protective or modifier variable: losses stop at this value (a second "
+                                   "chance: the story never takes it lower). Left out, losses may go down to 0.",
+                                   lo=0, hi=100)
+    ceiling: float | None = s.number("For a risk variable: increases stop at this value (no one is beyond "
+                                     "reach). Left out, a risk may rise to 100.", lo=0, hi=100)
+
+
+@dataclass(slots=True, kw_only=True)
+class Modifier:
+    """How much a change counts, by state: a factor applied to changes of some variables."""
+
+    WHAT: ClassVar[str] = "modifier"
+    id: str = s.name("A name for the modifier.", True)
+    name: Text = s.text("What it is called in the journal.", True)
+    to: tuple[str, ...] = s.refs("variable", "Which variables' changes it scales.", True)
+    applies: Literal["improvements", "worsenings", "all"] = s.one_of(
+        ("improvements", "worsenings", "all"), "Which changes it scales.", default="improvements")
+    cond: Rule | None = s.condition("Only while this holds.", modifier=True)
+    factor: Rule = s.condition("A number rule: the change is multiplied by it. 'value' is the variable's "
+                               "current value, 'delta' the change before scaling.", True, key="factor",
+                               want=NUMBER, modifier=True)
+    why: Text = s.text("The reason, shown in the journal.", True)
+    sources: list[Source] = s.sources("Evidence, or the word 'assumption'.")
+
+
+@dataclass(slots=True, kw_only=True)
+class DailyRule:
+    """Drift at the end of a day: effects on the player, or on each resident an officer follows."""
+
+    WHAT: ClassVar[str] = "daily rule"
+    who: Literal["player", "residents"] = s.one_of(
+        ("player", "residents"), "player: the resident the player plays; residents: each resident an officer "
+        "campaign follows, in turn (bare variables mean that resident's).", default="player")
+    cond: Rule | None = s.condition("Applies at the end of a day when this holds.")
+    effects: list[Effect] = s.effects("Effects on the subject(s).", True)
+    why: Text = s.text("Reason shown in the end-of-day summary.", True)
+
+
+@dataclass(slots=True, kw_only=True)
 class Factor:
-    var: str
-    weight: float
-    kind: str
-    sources: list
-    note: dict | None
+    """A weighted factor of the risk formula."""
+
+    WHAT: ClassVar[str] = "risk factor"
+    var: str = s.ref("variable", "A model variable.", True)
+    weight: float = s.number("Its weight in the logistic formula.", True)
+    sources: list[Source] = s.sources("Evidence for the weight, or the word 'assumption'.", True)
+    note: Text | None = s.text("A plain-language note for the 'How is this calculated?' page.")
+    kind: str = s.derived("risk")  # its variable's kind, filled in by the Model
 
 
+@dataclass(slots=True, kw_only=True)
+class Anchor:
+    """A state the formula is calibrated on: the risk it should give there (tested)."""
+
+    WHAT: ClassVar[str] = "calibration anchor"
+    name: Text = s.text("What the state stands for.", True)
+    values: dict[str, float] = s.values("Variable values.", "variable", 0, 100, True)
+    expect: float = s.number("The risk in percent the formula should give.", True, lo=0, hi=100)
+
+
+@dataclass(slots=True, kw_only=True)
+class RiskFormula:
+    """The two-year reoffending estimate."""
+
+    WHAT: ClassVar[str] = "risk formula"
+    intercept: float = s.number("The constant term of the logistic formula.", True)
+    uncertainty: float = s.number("Plus/minus points shown around the estimate.", default=10, lo=0, hi=50)
+    factors: list[Factor] = s.records(Factor, "Weighted factors.", True, min_items=1)
+    explain: Text = s.text("The formula in plain words.", True)
+    anchors: list[Anchor] = s.records(Anchor, "States the formula is calibrated on (tested).")
+    sources: list[Source] = s.sources("Sources for the intercept and overall calibration.")
+
+
+@dataclass(slots=True, kw_only=True)
+class ModelSpec:
+    """The state model: its variables, how changes count, the daily drift and the risk formula."""
+
+    WHAT: ClassVar[str] = "model"
+    title: Text = s.text("Name of the model on the 'How is this calculated?' page.", True)
+    disclaimer: Text = s.text("Says plainly that this is an illustration for learning.", True)
+    variables: dict[str, ModelVariable] = s.table(ModelVariable, "The state variables, 0-100.", True)
+    modifiers: list[Modifier] = s.records(Modifier, "How much a change counts, by state.")
+    daily: list[DailyRule] = s.records(DailyRule, "Drift applied at the end of each day.")
+    max_step: float = s.number("Largest change one effect may make after scaling.", default=10, lo=0)
+    risk: RiskFormula = s.record(RiskFormula, "The two-year reoffending estimate.", True)
+
+
+# -- what the model computes -------------------------------------------------------------------------
 @dataclass(slots=True)
 class Driver:
     """How much one factor adds to the current estimate."""
@@ -50,55 +150,44 @@ class Estimate:
     drivers: list[Driver]
 
 
-class Modifier:
-    __slots__ = ("id", "name", "to", "applies", "cond", "factor", "why", "sources")
-
-    def __init__(self, spec: dict, symbols: Symbols):
-        self.id: str = spec["id"]
-        self.name = spec["name"]
-        self.to = frozenset(spec["to"])
-        self.applies: str = spec.get("applies", "improvements")
-        self.cond = Rule(spec["if"], symbols, modifier=True) if spec.get("if") else None
-        self.factor = Rule(spec["factor"], symbols, NUMBER, modifier=True)
-        self.why = spec["why"]
-        self.sources = spec.get("sources", [])
+# A modifier as the hot path applies it: (condition, factor, id)
+Scaling = tuple[Rule | None, Rule, str]
 
 
 class Model:
-    """The model read from content: variables, modifiers, daily drift, risk formula."""
+    """The model read from content (`ModelSpec`), with what the hot paths need worked out once."""
 
-    def __init__(self, spec: dict, symbols: Symbols):
+    def __init__(self, spec: ModelSpec):
         self.spec = spec
-        self.title = spec["title"]
-        self.disclaimer = spec["disclaimer"]
-        self.variables: dict[str, dict] = spec["variables"]
-        self.kinds = {k: v["kind"] for k, v in self.variables.items()}
-        self.starts = {k: float(v.get("start", 50)) for k, v in self.variables.items()}
+        self.title = spec.title
+        self.disclaimer = spec.disclaimer
+        self.variables = spec.variables
+        self.kinds = {k: v.kind for k, v in self.variables.items()}
+        self.starts = {k: float(v.start) for k, v in self.variables.items()}
         # the worst value a change may take each variable to: a floor for good things, a ceiling for risks
-        self.floors = {k: float(v["floor"]) for k, v in self.variables.items() if v.get("floor") is not None}
-        self.ceilings = {k: float(v["ceiling"]) for k, v in self.variables.items() if v.get("ceiling") is not None}
-        self.modifiers = [Modifier(m, symbols) for m in spec.get("modifiers", [])]
-        # (condition, effects, reason) per daily rule, for the player and for an officer's residents
-        self.daily: list[tuple] = []
-        self.daily_residents: list[tuple] = []
-        for d in spec.get("daily", []):
-            rule = (Rule(d["if"], symbols) if d.get("if") else None,
-                    [Effect(e, symbols, d["why"]) for e in d["do"]], d["why"])
-            (self.daily_residents if d.get("who") == "residents" else self.daily).append(rule)
-        self.max_step = float(spec.get("max_step", 10))
-        risk = spec["risk"]
-        self.intercept = float(risk["intercept"])
-        self.uncertainty = float(risk.get("uncertainty", 10))
-        self.explain = risk["explain"]
-        self.anchors = risk.get("anchors", [])
-        self.sources = risk.get("sources", [])
-        self.factors = [Factor(f["var"], float(f["weight"]), self.kinds.get(f["var"], "risk"),
-                               f["sources"], f.get("note")) for f in risk["factors"]]
+        self.floors = {k: float(v.floor) for k, v in self.variables.items() if v.floor is not None}
+        self.ceilings = {k: float(v.ceiling) for k, v in self.variables.items() if v.ceiling is not None}
+        self.modifiers = spec.modifiers
+        # the daily rules for the player, and for an officer's residents
+        self.daily = [d for d in spec.daily if d.who != "residents"]
+        self.daily_residents = [d for d in spec.daily if d.who == "residents"]
+        self.max_step = float(spec.max_step)
+        risk = spec.risk
+        self.intercept = float(risk.intercept)
+        self.uncertainty = float(risk.uncertainty)
+        self.explain = risk.explain
+        self.anchors = risk.anchors
+        self.sources = risk.sources
+        self.factors = risk.factors
+        for f in self.factors:
+            f.weight = float(f.weight)
+            f.kind = self.kinds.get(f.var, "risk")
         # Precomputed for the hot paths (every choice computes the risk twice and scales each change):
-        # (variable, weight, protective?, value when missing) per factor, and the modifiers per variable.
         # the values the risk formula reads, as a tuple (a KeyError when one is not set)
-        self.risk_values = itemgetter(*(f.var for f in self.factors)) if len(self.factors) > 1 \
+        self.risk_values: Callable[[dict[str, float]], tuple[float, ...]] = \
+            itemgetter(*(f.var for f in self.factors)) if len(self.factors) > 1 \
             else lambda values: tuple(values[f.var] for f in self.factors)
+        # (variable, weight, protective?, value when missing) per factor, and the modifiers per variable
         self._terms = tuple((f.var, f.weight, self.kinds.get(f.var) == "protective", self.starts.get(f.var, 50.0))
                             for f in self.factors)
         self._scaling = {var: self._scaling_of(var) for var in self.variables}
@@ -107,10 +196,10 @@ class Model:
     def is_improvement(self, var: str, delta: float) -> bool:
         return delta < 0 if self.kinds.get(var) == "risk" else delta > 0
 
-    def _scaling_of(self, var: str) -> tuple[bool, tuple, tuple]:
+    def _scaling_of(self, var: str) -> tuple[bool, tuple[Scaling, ...], tuple[Scaling, ...]]:
         """(is a risk variable, modifiers scaling an improvement, modifiers scaling a worsening); each
         modifier as (condition, factor, id), in order."""
-        def chosen(improving: bool) -> tuple:
+        def chosen(improving: bool) -> tuple[Scaling, ...]:
             return tuple((m.cond, m.factor, m.id) for m in self.modifiers
                          if var in m.to and not (m.applies == "improvements" and not improving)
                          and not (m.applies == "worsenings" and improving))
@@ -197,7 +286,7 @@ class Model:
 
     def values_from_deficits(self, deficits: dict[str, float]) -> dict[str, float]:
         """Variable values that give these deficits (used by the calibration tests)."""
-        out = {}
+        out: dict[str, float] = {}
         for var, d in deficits.items():
             out[var] = (1.0 - d) * 100.0 if self.kinds.get(var) == "protective" else d * 100.0
         return out

@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 # How the builder turns a normalised value into the attribute's value.
-VALUE, TUPLE, DICT, PAIRS, RULE, EFFECTS, RECORD, RECORDS, TABLE = (
-    "value", "tuple", "dict", "pairs", "rule", "effects", "record", "records", "table")
+VALUE, TUPLE, DICT, PAIRS, RULE, EFFECTS, RECORD, RECORDS, TABLE, SOURCES = (
+    "value", "tuple", "dict", "pairs", "rule", "effects", "record", "records", "table", "sources")
 
 SchemaOf = Callable[[Any], Any]  # given the schema_types module, the check object for this field
 
@@ -36,7 +36,7 @@ class FieldSpec:
     schema: SchemaOf
     required: bool = False
     key: str | None = None       # the YAML key, when it is not the attribute's name
-    build: str = VALUE           # one of VALUE ... TABLE above
+    build: str = VALUE           # one of VALUE ... SOURCES above
     cls: type | None = None      # the record type, for RECORD, RECORDS and TABLE
     want: str = "bool"           # for RULE: a condition ("bool") or a number rule ("number")
     modifier: bool = False       # for RULE: may read `value` and `delta` (the model's modifiers)
@@ -148,7 +148,7 @@ def effects(doc: str, required: bool = False, *, key: str = "do", why: str | Non
 
 def sources(doc: str, required: bool = False) -> Any:
     """One source or a list of sources: plain text, or a mapping with a title, url, year and note."""
-    return _field(FieldSpec(doc, lambda t: t.sources(), required), factory=list)
+    return _field(FieldSpec(doc, lambda t: t.sources(), required, None, SOURCES), factory=list)
 
 
 def record(cls: type, doc: str, required: bool = False, key: str | None = None) -> Any:

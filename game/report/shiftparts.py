@@ -24,7 +24,7 @@ def _name(w: Words, who: str) -> str:
 
 def _var(w: Words, var: str) -> str:
     spec = w.content.model.variables.get(var)
-    return w.tr(spec["name"]) if spec else var
+    return w.tr(spec.name) if spec else var
 
 
 def _direction(w: Words, var: str, delta: float) -> str:

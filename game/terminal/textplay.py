@@ -63,7 +63,7 @@ class TextGame:
 
     def var_name(self, var: str) -> str:
         spec = self.c.model.variables.get(var)
-        return self.t(spec["name"]) if spec else var
+        return self.t(spec.name) if spec else var
 
     # -- play ----------------------------------------------------------------------------
     engine: Engine | None = None
@@ -269,9 +269,9 @@ class TextGame:
                 self.say(self.t(self.c.characters[who].name))
             values = e.values(who)
             for var, spec in self.c.model.variables.items():
-                if spec["kind"] == "fixed" and who is None:
+                if spec.kind == "fixed" and who is None:
                     continue
-                self.say(f"  {self.t(spec['name'])}: {round(values.get(var, 0))} / 100")
+                self.say(f"  {self.t(spec.name)}: {round(values.get(var, 0))} / 100")
             if who is None and self.budget_line():
                 self.say("  " + self.budget_line())
             self.estimate(who)

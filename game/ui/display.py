@@ -56,11 +56,10 @@ class EventWaiter:
 
 def placeholder_content() -> Content:
     """Just enough content to draw the error screen when the real content failed to load."""
-    from ..core.model import Model
+    from ..core.model import Model, ModelSpec, RiskFormula
     from ..core.rules.compile import Symbols
-    model = Model({"title": {}, "disclaimer": {}, "variables": {}, "risk": {"intercept": 0, "factors": [],
-                                                                           "explain": {}}},
-                  Symbols({}, {}, {}))
+    model = Model(ModelSpec(title={}, disclaimer={}, variables={},
+                            risk=RiskFormula(intercept=0, factors=[], explain={})))
     return Content(languages={"en": "English"}, default_lang="en", strings={}, roles={}, model=model,
                    variables={}, activities={}, phases={}, places={}, characters={}, warnings={},
                    principles={}, facts={}, campaigns={}, scenarios={}, scenes={}, pools={},

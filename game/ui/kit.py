@@ -211,8 +211,8 @@ class Kit:
 
     def var_name(self, var: str) -> str:
         spec = self.content.model.variables.get(var)
-        return self.tr(spec["name"]) if spec else var
+        return self.tr(spec.name) if spec else var
 
     def var_icon(self, var: str) -> str:
-        spec = self.content.model.variables.get(var, {})
-        return spec.get("icon") or var
+        spec = self.content.model.variables.get(var)
+        return (spec.icon if spec else None) or var

@@ -17,8 +17,8 @@ def model():
 @pytest.mark.parametrize("index, expected", [(0, 41), (1, 20), (2, 60)])
 def test_calibration_anchors(model, index, expected):
     anchor = model.anchors[index]
-    assert anchor["expect"] == expected
-    assert model.risk(anchor["values"]) == pytest.approx(expected, abs=3)
+    assert anchor.expect == expected
+    assert model.risk(anchor.values) == pytest.approx(expected, abs=3)
 
 
 def test_domain_deficit_vectors_give_the_published_anchors(model):
@@ -33,7 +33,7 @@ def test_domain_deficit_vectors_give_the_published_anchors(model):
 
 def test_criminal_history_shifts_the_end_states(model):
     # DOMAIN.md: with C = 0 the Norwegian-style and punitive ends give 14% and 50%; with C = 1, 27% and 69%
-    norwegian, punitive = model.anchors[1]["values"], model.anchors[2]["values"]
+    norwegian, punitive = model.anchors[1].values, model.anchors[2].values
     assert model.risk({**norwegian, "history": 0}) == pytest.approx(14, abs=1)
     assert model.risk({**punitive, "history": 0}) == pytest.approx(50, abs=1)
     assert model.risk({**norwegian, "history": 100}) == pytest.approx(27, abs=1)
@@ -48,7 +48,7 @@ def test_every_weight_has_a_source_or_says_assumption(model):
 
 
 def test_estimate_lists_drivers_and_uncertainty(model):
-    est = model.estimate(model.anchors[0]["values"])
+    est = model.estimate(model.anchors[0].values)
     assert est.high - est.low == pytest.approx(20)
     assert [d.var for d in est.drivers[:3]] == ["peers", "history", "attitudes"]
     assert all(d.if_best > 0 for d in est.drivers)

@@ -17,7 +17,7 @@ from typing import Any, Callable
 from .. import spec as s
 from ..content import Block, Campaign, Choice, Content, Day, Event, Scene
 from ..gcpause import gc_paused
-from ..model import Model
+from ..model import Model, ModelSpec
 from ..rules.compile import BOOL, NUMBER, TEXT, Symbols
 from ..rules.compiled import effect_list, rule_or_none
 from ..world import (Activity, Character, ContentWarning, Fact, Phase, Place, Principle, Role, Scenario,
@@ -85,18 +85,13 @@ _CONVERT: dict[str, Callable[[Any, Any, Symbols, dict[str, Any]], Any]] = {
     s.RECORD: lambda raw, spec, symbols, parent: make(spec.cls, raw, symbols),
     s.RECORDS: _records,
     s.TABLE: lambda raw, spec, symbols, parent: {k: make(spec.cls, v, symbols, id=k) for k, v in raw.items()},
+    s.SOURCES: lambda raw, spec, symbols, parent: [make(Source, src, symbols) for src in raw],
 }
 
 
 def _table(cls: type, raw: dict[str, Any], symbols: Symbols) -> dict[str, Any]:
-    """A section's records by name; sources become `Source` records."""
-    out = {}
-    for key, value in raw.items():
-        rec = make(cls, value, symbols, id=key)
-        if hasattr(rec, "sources"):
-            rec.sources = [make(Source, src, symbols) for src in rec.sources]
-        out[key] = rec
-    return out
+    """A section's records by name."""
+    return {key: make(cls, value, symbols, id=key) for key, value in raw.items()}
 
 
 def _symbols(data: dict[str, Any]) -> Symbols:
@@ -252,7 +247,8 @@ def build(data: dict[str, Any]) -> Content:
     return Content(
         languages={k: v["name"] for k, v in langs.items()}, default_lang=default,
         strings=data.get("strings", {}), roles=_table(Role, data.get("roles", {}), symbols),
-        model=Model(data["model"], symbols), variables=_table(Variable, data.get("variables", {}), symbols),
+        model=Model(make(ModelSpec, data["model"], symbols)),
+        variables=_table(Variable, data.get("variables", {}), symbols),
         activities=_table(Activity, data.get("activities", {}), symbols),
         phases=_table(Phase, data.get("phases", {}), symbols),
         places=_table(Place, data.get("places", {}), symbols),

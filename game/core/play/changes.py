@@ -73,9 +73,9 @@ class Changes:
         st = self.state
         model = self.content.model
         if st.subject is not None and model.daily:
-            for cond, effects, _why in model.daily:
-                if cond is None or cond(self.ctx):
-                    self._run_effects(effects)
+            for rule in model.daily:
+                if rule.cond is None or rule.cond(self.ctx):
+                    self._run_effects(rule.effects)
         elif st.subject is None and model.daily_residents:
             # each resident's days go on between shifts: rules run with that resident as the subject,
             # each with its own draw from the seed
@@ -84,9 +84,9 @@ class Changes:
                 for who in self.campaign.residents:
                     ctx.subject = st.chars[who]
                     st.step += 1
-                    for cond, effects, _why in model.daily_residents:
-                        if cond is None or cond(ctx):
-                            self._run_effects(effects)
+                    for rule in model.daily_residents:
+                        if rule.cond is None or rule.cond(ctx):
+                            self._run_effects(rule.effects)
             finally:
                 ctx.subject = self.blank_subject
 

@@ -153,8 +153,8 @@ class Reader:
             return
         self.add("start", self.size(role.briefing))
         for var in role.meters:
-            spec = c.model.variables.get(var, {})
-            self.add("start", self.size(spec.get("name")) + self.size(spec.get("description")))
+            spec = c.model.variables.get(var)
+            self.add("start", self.size(spec.name if spec else None) + self.size(spec.description if spec else None))
         if camp.subject == "player":
             for p in camp.profiles:
                 self.add("start", self.size(p.name) + self.size(p.summary))
@@ -234,7 +234,7 @@ class Reader:
             name = self.size(c.characters[who].name) if who and who in c.characters else 0
             better = c.model.is_improvement(var, entry["after"] - entry["before"])
             verdict = words(c.ui("dayend.better" if better else "dayend.worse", self.lang))
-            self.add("consequences", name + self.size(spec["name"]) + verdict)
+            self.add("consequences", name + self.size(spec.name) + verdict)
             rows += 1
         if not rows:
             self.line("chrome", "dayend.nothing")
@@ -276,5 +276,5 @@ class Reader:
             self.line("ending", "ending.legend_no", n=100 - high)
         self.line("ending", "ui.drivers")
         for d in est.drivers[:3]:
-            name = self.c.text(self.c.model.variables[d.var]["name"], self.lang)
+            name = self.c.text(self.c.model.variables[d.var].name, self.lang)
             self.line("ending", "ending.driver", name=name, points=round(d.if_best))

@@ -105,12 +105,12 @@ class BriefingScreen(Screen):
         y += k.line_height("label") + k.px(8)
         icon = k.px(28)
         for var in self.role.meters if self.role else ():
-            spec = k.content.model.variables.get(var, {})
+            spec = k.content.model.variables.get(var)
             if surf and clip.top - icon < y < clip.bottom:
                 surf.blit(k.images.icon(k.var_icon(var), icon, th.text), (x, y))
                 k.text(surf, k.var_name(var), "body_bold", th.text, (x + icon + k.px(12), y))
             y += k.line_height("body_bold")
-            y += k.paragraphs(surf, k.tr(spec.get("description")), "small", th.muted, x + icon + k.px(12), y,
+            y += k.paragraphs(surf, k.tr(spec.description if spec else None), "small", th.muted, x + icon + k.px(12), y,
                               w - icon - k.px(12), clip) + k.px(10)
         return y - y0
 

@@ -150,7 +150,7 @@ class JournalScreen(PanelScreen):
                     surf.blit(k.images.load(ch.portrait, (size, size)), (x, y))
                 self.title(surf, k.tr(ch.name), x + size + k.px(12), y + k.px(8), w)
                 y += size + k.px(8)
-                names = [v for v, spec in k.content.model.variables.items() if spec["kind"] != "fixed"] + ["history"]
+                names = [v for v, spec in k.content.model.variables.items() if spec.kind != "fixed"] + ["history"]
             else:
                 y += self.title(surf, k.ui("journal.meters_you"), x, y, w)
                 role = k.content.roles.get(e.campaign.role)
@@ -165,7 +165,7 @@ class JournalScreen(PanelScreen):
                           k.var_icon(var))
                 y += row
                 if who is None:
-                    y += k.paragraphs(surf, k.tr(spec["description"]), "small", th.muted, x + k.px(40), y,
+                    y += k.paragraphs(surf, k.tr(spec.description), "small", th.muted, x + k.px(40), y,
                                       min(w, k.px(900)) - k.px(40), clip) + k.px(8)
             y += k.px(20)
         return y - y0
@@ -233,13 +233,13 @@ class JournalScreen(PanelScreen):
             for src in mod.sources:
                 y += k.paragraphs(surf, "• " + source_text(src), "small", th.muted, x + k.px(20), y, w - k.px(20), clip)
             y += k.px(10)
-        for _cond, _effects, why in model.daily:
-            y += k.paragraphs(surf, k.ui("journal.daily", why=k.tr(why)), "small", th.text, x, y, w, clip) + k.px(6)
+        for d in model.daily:
+            y += k.paragraphs(surf, k.ui("journal.daily", why=k.tr(d.why)), "small", th.text, x, y, w, clip) + k.px(6)
         if model.anchors:
             y += k.px(10)
             y += self.title(surf, k.ui("journal.anchors"), x, y, w)
             for a in model.anchors:
-                line = k.ui("journal.anchor_line", name=k.tr(a["name"]), risk=round(model.risk(a["values"])))
+                line = k.ui("journal.anchor_line", name=k.tr(a.name), risk=round(model.risk(a.values)))
                 y += k.paragraphs(surf, line, "body", th.text, x, y, w, clip)
         y += k.px(10)
         for src in model.sources:
