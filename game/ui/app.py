@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import sys
 import time
 import traceback
@@ -42,6 +43,7 @@ from .settings import Settings
 
 log = logging.getLogger("neighbour")
 FPS = 60
+MAX_WAIT_MS = 500  # the loop's longest sleep: a signal is acted on within it
 
 
 class App(ScreenStack, GameSession):
@@ -69,6 +71,7 @@ class App(ScreenStack, GameSession):
         self.callbacks: dict[int, Callable[[Any], None] | None] = {}
         self.play: Playthrough | None = None
         self.running = True
+        self.exit_status = 0    # what run() returns: a mode may ask for another (the kiosk's out-of-order card)
         self.surface: pygame.Surface | None = None
         self.dirty = True
         self.last_scan = self.clock()
@@ -105,8 +108,9 @@ class App(ScreenStack, GameSession):
         self.images.clear()
 
     def start(self) -> None:
-        """The first screen: content errors, else what the mode starts with."""
-        if self._content is None:
+        """The first screen: content errors (unless the mode has its own way: the kiosk's last good
+        story or its out-of-order card), else what the mode starts with."""
+        if self._content is None and not self._mode.content_failed(self.report):
             from .screens.messages import ErrorScreen
             self.reset(ErrorScreen(self, self.report))
             return
@@ -220,7 +224,7 @@ class App(ScreenStack, GameSession):
 
     def wait_ms(self) -> int:
         """How long the loop may sleep: until the next timer the mode or scanning needs."""
-        waits = [self.mode.wait_ms()]
+        waits = [self.mode.wait_ms(), MAX_WAIT_MS]
         if self.settings.scanning:
             remain = self.settings.scan_seconds - (self.clock() - self.last_scan)
             waits.append(max(1, int(remain * 1000)))
@@ -264,11 +268,36 @@ class App(ScreenStack, GameSession):
             self.handle_event(e, drop=True)
 
     def run(self) -> int:
-        while self.running:
-            self.step()
-        self.autosave(force=True)
-        pygame.quit()
-        return 0
+        """The loop until the player (or staff) quits, or SIGTERM or SIGINT arrives: then the game ends
+        cleanly (autosave, window closed) with status 128 + the signal's number."""
+        previous = self.catch_signals()
+        try:
+            while self.running:
+                self.step()
+            self.autosave(force=True)
+        finally:
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
+            pygame.quit()
+        return self.exit_status
+
+    def catch_signals(self) -> dict[int, Any]:
+        """SIGTERM and SIGINT (a service stopped, a logout, Ctrl+C) end the loop within its longest
+        sleep (`MAX_WAIT_MS`); SDL's own handler would turn them into a window close, which a kiosk
+        refuses. Only the main thread may set handlers (tests drive the app from others, too)."""
+        previous: dict[int, Any] = {}
+
+        def stop(signum: int, _frame: Any) -> None:
+            log.info("signal %d: ending", signum)
+            self.exit_status = 128 + signum
+            self.running = False
+
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            try:
+                previous[sig] = signal.signal(sig, stop)
+            except ValueError:  # not the main thread
+                break
+        return previous
 
 
 def run(args: Any, dirs: list[str]) -> int:

@@ -90,10 +90,16 @@ class GameSession:
         self._content, self.report = self.load()
         if self._content is None:
             return False
-        self.kit.content = self._content
-        self.kit.apply(self.settings)
+        self.use_content(self._content)
         self.start()
         return True
+
+    def use_content(self, content: Content) -> None:
+        """Play this content from now on (the kiosk's last good story when the content failed)."""
+        self._content = content
+        self.kit.content = content
+        self.kit.images.clear()
+        self.kit.apply(self.settings)
 
     def reload_content(self) -> None:
         """F5: read the content from disk again; keep the player's place where it still exists."""

@@ -22,6 +22,7 @@ from ..screen import MenuHost, Screen
 
 if TYPE_CHECKING:
     from ...core.content import Choice
+    from ...core.diagnostics import Report
 
 
 class Mode:
@@ -55,6 +56,12 @@ class Mode:
 
     def allow_quit(self) -> bool:
         return True
+
+    def content_failed(self, report: Report) -> bool:
+        """The content did not load (its problems are in `report`). True when the mode has dealt with
+        it (the kiosk plays its last good story, or shows its out-of-order card); False shows the
+        error screen with every problem at file:line:col."""
+        return False
 
     # -- input, time and the overlay ----------------------------------------------------------------
     def on_input(self, a: act.Action) -> None:

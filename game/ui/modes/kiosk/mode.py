@@ -7,19 +7,21 @@
   cleared and the attract loop returns.
 * Restart (confirmed) and the language switch are always visible while playing.
 * Esc, Alt+F4 and the window's close do nothing; staff leave by holding the exit keys for
-  `exit_hold_seconds`.
-* Any error returns to the attract loop and is logged; nothing personal is kept. Anonymous counts
-  (sessions started and finished, language, role) go to a local file only if `counts_file` is set.
+  `exit_hold_seconds`, or on a touch screen by holding `exit_corner` and typing `exit_pin`.
+* Each visitor starts in the configured language, whatever the last one chose.
+* Any error returns to the attract loop and is logged; nothing personal is kept. Dated anonymous
+  counts (stories started and finished, by role and language) go to a CSV file if `counts_file` is set.
+* Content that fails to load is logged at file:line:col and the last good story is played
+  (lastgood.py); with none, an out-of-order card shows for `out_of_order_seconds`, then the game exits
+  with status 3 so that the supervisor (systemd, the Windows launcher) starts it again or alerts.
 """
 from __future__ import annotations
 
-import json
 import logging
 
 import pygame
 
-from ....core.files import write_atomic
-from ....core.reading import ReadError, read_json
+from ....core.diagnostics import Report
 from ....core.play.campaigns import campaign_for_role
 from ....core.play.playthrough import FINISHED, Playthrough
 from ... import input as act
@@ -27,8 +29,12 @@ from ...nav import Host
 from ...screen import confirm
 from ...widgets import Button
 from ..base import Mode
+from . import counts, lastgood
 from .config import KioskConfig, keycode
-from .screens import AttractScreen, StillThereScreen
+from .screens import AttractScreen, OutOfOrderScreen, PinScreen, StillThereScreen, pin_screen
+
+PIN_SECONDS = 30        # the staff PIN pad closes after this long untouched
+OUT_OF_ORDER_STATUS = 3  # the exit status with no story to play: the supervisor restarts or alerts
 
 log = logging.getLogger("neighbour.kiosk")
 
@@ -49,6 +55,10 @@ class KioskMode(Mode):
         self.overlay: list[Button] = []
         self.pressed: Button | None = None
         self.keys_down = pygame.key.get_pressed      # replaced in tests
+        self.corner_since: float | None = None       # a touch held in the staff corner since
+        self.out_of_order_since: float | None = None
+        self.on_last_good = False                    # playing the last good story: the content failed
+        self.lang = self.config.lang or host.options.lang or host.settings.lang
         host.settings.muted = not self.config.sound
         host.settings.scanning = False
         host.kit.min_target = self.config.target_px
@@ -56,12 +66,44 @@ class KioskMode(Mode):
 
     # -- where things start --------------------------------------------------------------------
     def start(self) -> None:
+        if self.out_of_order_since is None and not self.on_last_good:
+            lastgood.remember(self.app.dirs)
+        log.info("kiosk started (%s)", "out of order" if self.out_of_order_since is not None
+                 else "the last good story" if self.on_last_good else "the current story")
         self.home()
 
     def home(self) -> None:
+        """The attract loop, for the next visitor: nothing of the last one kept, their language neither."""
         self.app.play = None
         self.asking = False
+        self.corner_since = None
+        if self.out_of_order_since is not None:
+            self.app.reset(OutOfOrderScreen(self.app))
+            return
+        if self.lang and self.app.settings.lang != self.lang and self.lang in self.app.kit.content.languages:
+            self.app.settings.lang = self.lang
+            self.app.apply_settings(save=False)
         self.app.reset(AttractScreen(self.app, self))
+
+    def content_failed(self, report: Report) -> bool:
+        """Never an error screen for a visitor: every problem is logged (stderr had them already), then
+        the last good story plays; with none, the out-of-order card, and exit status 3 after a while.
+        The window calls `start` next."""
+        for d in report.sorted():
+            if d.severity == "error":
+                log.error("content: %s", d.format())
+        content = lastgood.recall()
+        if content is not None:
+            log.error("the content has %d error(s); playing the last good story instead", len(report.errors))
+            self.on_last_good = True
+            self.app.use_content(content)
+            return True
+        log.error("the content has %d error(s) and there is no last good story: out of order; exiting with "
+                  "status %d in %g seconds", len(report.errors), OUT_OF_ORDER_STATUS,
+                  self.config.out_of_order_seconds)
+        self.out_of_order_since = self.app.clock()
+        self.app.exit_status = OUT_OF_ORDER_STATUS
+        return True
 
     def recover(self, log_file: str) -> None:
         log.error("kiosk recovered from an error; back to the attract loop (log: %s)", log_file)
@@ -106,6 +148,7 @@ class KioskMode(Mode):
             pygame.mouse.set_visible(True)
 
     def intercept(self, a: act.Action) -> bool:
+        self.watch_corner(a)
         if a.name == act.BACK and a.key == pygame.K_ESCAPE:
             return True  # visitors cannot leave with Esc; "back" keeps its other uses
         if a.name in (act.RELOAD, act.MENU):
@@ -127,6 +170,16 @@ class KioskMode(Mode):
     # -- time ------------------------------------------------------------------------------------
     def tick(self, now: float) -> None:
         self.check_exit(now)
+        if self.out_of_order_since is not None:
+            if now - self.out_of_order_since >= self.config.out_of_order_seconds:
+                self.app.quit()
+            return
+        if self.corner_since is not None and now - self.corner_since >= self.config.exit_corner_seconds:
+            self.corner_since = None
+            self.app.push(pin_screen(self.app), self.pin_typed)
+        top = self.app.top
+        if isinstance(top, PinScreen) and now - self.last_input >= PIN_SECONDS:
+            top.cancel()  # left open: back to what the visitor sees
         if self.app.play is None:
             return
         idle = now - self.last_input
@@ -153,12 +206,41 @@ class KioskMode(Mode):
         if self.exit_since is None:
             self.exit_since = now
         elif now - self.exit_since >= self.config.exit_hold_seconds:
-            log.info("staff exit")
-            self.app.quit()
+            self.staff_exit()
+
+    def staff_exit(self) -> None:
+        log.info("staff exit")
+        self.app.exit_status = 0
+        self.app.quit()
+
+    # -- the staff exit on a touch screen: a corner held, then the PIN ------------------------------
+    def corner(self) -> pygame.Rect:
+        k = self.app.kit
+        side = max(k.target(), self.config.target_px)
+        right = self.config.exit_corner.endswith("right")
+        bottom = self.config.exit_corner.startswith("bottom")
+        return pygame.Rect(k.w - side if right else 0, k.h - side if bottom else 0, side, side)
+
+    def watch_corner(self, a: act.Action) -> None:
+        if not self.config.touch_exit or self.out_of_order_since is not None:
+            return
+        if a.name == act.PRESS and self.corner().collidepoint(a.pos):
+            self.corner_since = self.app.clock()
+        elif a.name in (act.RELEASE, act.DRAG) or (a.name == act.PRESS and self.corner_since is not None):
+            self.corner_since = None
+
+    def pin_typed(self, value: str | None) -> None:
+        self.last_input = self.app.clock()
+        if value is not None and value == self.config.exit_pin:
+            self.staff_exit()
+        elif value is not None:
+            log.warning("staff exit: a wrong PIN was typed")
 
     def wait_ms(self) -> int:
-        if self.exit_since is not None:
+        if self.exit_since is not None or self.corner_since is not None:
             return 100
+        if self.out_of_order_since is not None:
+            return 1000
         if self.app.play is None:
             return 250
         remain = self.config.idle_seconds - (self.app.clock() - self.last_input)
@@ -205,21 +287,5 @@ class KioskMode(Mode):
 
     # -- anonymous counts ----------------------------------------------------------------------------
     def count(self, what: str, role: str) -> None:
-        path = self.config.counts_file
-        if not path:
-            return
-        try:
-            data = read_json(path, 1024 * 1024)
-            if not isinstance(data, dict):
-                data = {}
-        except ReadError:
-            data = {}
-        key = f"{what}.{role}.{self.app.kit.lang}"
-        old = data.get(key, 0)
-        data[key] = (old if isinstance(old, int) and not isinstance(old, bool) and 0 <= old < 10**12 else 0) + 1
-        try:
-            write_atomic(path, json.dumps(data, indent=1, sort_keys=True).encode("utf-8"))
-        except OSError as exc:
-            log.warning("counts could not be written: %s", exc)
-
-
+        if self.config.counts_file:
+            counts.add(self.config.counts_file, what, role, self.app.kit.lang)

@@ -1,4 +1,5 @@
-"""The kiosk's screens: the attract loop, whose story to live, and "Are you still there?"."""
+"""The kiosk's screens: the attract loop, whose story to live, "Are you still there?", the staff PIN,
+and the out-of-order card. Each lays itself out for a portrait screen as well as a landscape one."""
 
 from __future__ import annotations
 
@@ -9,7 +10,15 @@ import pygame
 from ... import input as act
 from ...nav import Host
 from ...screen import MenuScreen, Screen
+from ...screens.entry import EntryScreen
 from .config import KioskConfig
+
+# The out-of-order card is shown when no story could be loaded, so its words cannot come from the
+# content; they are here, in every shipped language, as on the content error screen.
+OUT_OF_ORDER = {
+    "en": ("Out of order", "This station is not working at the moment. Please ask a member of staff."),
+    "nb": ("Ute av drift", "Denne stasjonen virker ikke akkurat nå. Spør gjerne en av de ansatte."),
+}
 
 
 class Visit(Protocol):
@@ -82,23 +91,47 @@ class AttractScreen(Screen):
             img.set_alpha(None)
         else:
             surf.blit(img, (0, 0))
-        band = pygame.Rect(0, int(k.h * 0.36), k.w, int(k.h * 0.34))
+        white = (255, 255, 255)
+        portrait = k.h > k.w
+        width = k.w - 2 * k.px(40) if portrait else min(k.w - k.px(120), k.px(1300))
+        lines = self.fact_lines(width)
+        words = [k.content.ui("kiosk.touch", lang) for lang in k.content.languages]
+        touch = ["  ·  ".join(words)] if k.font("heading").size("  ·  ".join(words))[0] <= width else words
+        h = (k.px(20) + k.line_height("title") + len(touch) * k.line_height("heading")
+             + sum(k.line_height(role) for _, role, _ in lines) + (k.px(14) if lines else 0) + k.px(20))
+        top = int(k.h * (0.30 if portrait else 0.36))
+        band = pygame.Rect(0, min(top, k.h - h), k.w, max(h, int(k.h * 0.34)))
         if self.veil is None or self.veil.get_size() != band.size:  # made once, not every frame of a fade
             self.veil = pygame.Surface(band.size, pygame.SRCALPHA)
             self.veil.fill((12, 20, 18, 215))
         surf.blit(self.veil, band.topleft)
-        white = (255, 255, 255)
-        k.text(surf, k.ui("app.title"), "title", white, (k.w // 2, band.y + k.px(20)), "midtop")
-        y = band.y + k.px(20) + k.line_height("title")
-        words = [k.content.ui("kiosk.touch", lang) for lang in k.content.languages]
-        k.text(surf, "  ·  ".join(words), "heading", (246, 217, 168), (k.w // 2, y), "midtop")
-        if self.facts:
-            fact = self.facts[self.index % len(self.facts)]
-            y += k.line_height("heading") + k.px(14)
-            width = min(k.w - k.px(120), k.px(1300))
-            for line in k.wrap(k.tr(fact.text), "body", width)[:3]:
-                k.text(surf, line, "body", white, (k.w // 2, y), "midtop")
-                y += k.line_height("body")
+        y = band.y + k.px(20)
+        k.text(surf, k.ui("app.title"), "title", white, (k.w // 2, y), "midtop")
+        y += k.line_height("title")
+        for line in touch:
+            k.text(surf, line, "heading", (246, 217, 168), (k.w // 2, y), "midtop")
+            y += k.line_height("heading")
+        y += k.px(14)
+        for line, role, color in lines:
+            k.text(surf, line, role, color or white, (k.w // 2, y), "midtop")
+            y += k.line_height(role)
+
+    def fact_lines(self, width: int) -> list[tuple[str, str, tuple[int, int, int] | None]]:
+        """The fact now shown, as (line, font role, colour): its text, its caveat, its source. A
+        figure never appears without what it does not measure and where it comes from."""
+        if not self.facts:
+            return []
+        k = self.kit
+        fact = self.facts[self.index % len(self.facts)]
+        out: list[tuple[str, str, tuple[int, int, int] | None]] = [
+            (line, "body", None) for line in k.wrap(k.tr(fact.text), "body", width)]
+        soft = (214, 226, 220)
+        if fact.caveat:
+            out += [(line, "small", soft) for line in k.wrap(k.tr(fact.caveat), "small", width)]
+        if fact.sources:
+            source = k.ui("play.source", source="; ".join(src.title for src in fact.sources))
+            out += [(line, "small", soft) for line in k.wrap(source, "small", width)]
+        return out
 
 
 class KioskStartScreen(MenuScreen):
@@ -166,3 +199,47 @@ class StillThereScreen(MenuScreen):
         return False
 
 
+
+
+class PinScreen(EntryScreen):
+    """The staff PIN, typed on an on-screen number pad (a held corner opened it), shown as stars."""
+
+    def draw(self, surf: pygame.Surface) -> None:
+        value, self.value = self.value, "*" * len(self.value)
+        try:
+            super().draw(surf)
+        finally:
+            self.value = value
+
+
+def pin_screen(host: Host) -> PinScreen:
+    k = host.kit
+    return PinScreen(host, k.ui("kiosk.staff_title"), k.ui("kiosk.staff_prompt"), "", max_len=8,
+                     keys=list("1234567890"), validate=lambda v: v.isdigit() and len(v) >= 4)
+
+
+class OutOfOrderScreen(Screen):
+    """No story could be loaded and none played before: a plain card in every language, no buttons.
+    The kiosk exits with status 3 after `out_of_order_seconds` so that its supervisor acts."""
+
+    def layout(self) -> None:
+        self.buttons = []
+        self.dirty = True
+
+    def handle(self, a: act.Action) -> bool:
+        return True  # nothing to do for a visitor here
+
+    def draw(self, surf: pygame.Surface) -> None:
+        k = self.kit
+        surf.fill((24, 28, 30))
+        width = min(k.w - 2 * k.px(40), k.px(1300))
+        blocks = [(title, k.wrap(body, "body", width)) for title, body in OUT_OF_ORDER.values()]
+        h = sum(k.line_height("title") + len(lines) * k.line_height("body") + k.px(30) for _, lines in blocks)
+        y = (k.h - h) // 2
+        for title, lines in blocks:
+            k.text(surf, title, "title", (255, 255, 255), (k.w // 2, y), "midtop")
+            y += k.line_height("title")
+            for line in lines:
+                k.text(surf, line, "body", (214, 226, 220), (k.w // 2, y), "midtop")
+                y += k.line_height("body")
+            y += k.px(30)
