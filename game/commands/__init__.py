@@ -7,4 +7,5 @@ is imported when it runs. To add a command, write its module and list it in `COM
 
 from __future__ import annotations
 
-COMMANDS = ("lint", "simulate", "play_text", "schema", "report", "translate", "graph", "reference", "web")
+COMMANDS = ("lint", "simulate", "play_text", "schema", "report", "translate", "graph", "reference", "web",
+            "kiosk")

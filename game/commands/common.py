@@ -25,8 +25,10 @@ def add_campaign_args(p: argparse.ArgumentParser) -> None:
 
 
 def content_dirs(args: argparse.Namespace) -> list[str]:
-    """The shipped content folder (unless --no-shipped), then every --content folder."""
-    extra = list(getattr(args, "content", None) or [])
+    """The shipped content folder (unless --no-shipped), then every --content folder (a versioned
+    folder, as `kiosk update` makes, stands for its current version: core/versions.py)."""
+    from ..core.versions import resolve
+    extra = [resolve(d) for d in getattr(args, "content", None) or []]
     if getattr(args, "no_shipped", False):
         return extra
     shipped = content_dir()

@@ -293,3 +293,24 @@ def test_the_systemd_unit_verifies(tmp_path):
     assert problems, "the verifier noticed nothing in a unit with a misspelt key: it proves nothing here"
     code, problems, said = verify(unit)
     assert code == 0 and not problems, said
+
+
+def test_the_windows_launcher_restarts_the_game_until_a_staff_exit(tmp_path):
+    """The .pyw launcher (run by pythonw: no console) as the supervisor: a crash and an out-of-order
+    exit are started again, after 2 and 30 seconds, and a staff exit (0) ends it."""
+    import importlib.machinery
+    import importlib.util
+    path = os.path.join(ROOT, "docs", "kiosk", "neighbour-kiosk.pyw")
+    loader = importlib.machinery.SourceFileLoader("launcher", path)
+    launcher = importlib.util.module_from_spec(importlib.util.spec_from_loader("launcher", loader))
+    loader.exec_module(launcher)
+    runs = tmp_path / "runs"
+    script = (f"import pathlib, sys; p = pathlib.Path({str(runs)!r}); n = len(p.read_text()) if p.exists() else 0; "
+              "p.write_text('x' * (n + 1)); print('run', n); sys.exit([1, 3, 0][n])")
+    slept = []
+    count = launcher.supervise([sys.executable, "-c", script], str(tmp_path / "out.log"), sleep=slept.append,
+                               limit=10)
+    assert count == 3 and slept == [2, 30]
+    log = (tmp_path / "out.log").read_text()
+    assert "run 0" in log and "ended with status 3" in log and "ended with status 0" in log
+    assert launcher.game_command("k.json")[-3:] == ["--kiosk", "--kiosk-config", "k.json"]
