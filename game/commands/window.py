@@ -30,6 +30,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     room.add_argument("--kiosk", action="store_true", help="museum kiosk mode")
     p.add_argument("--session", metavar="CODE", help="classroom session code (fixes the events)")
     p.add_argument("--kiosk-config", metavar="FILE", help="kiosk settings file (JSON)")
+    p.add_argument("--class-config", metavar="FILE",
+                   help="class settings file (YAML; default: neighbour-class.yaml here or beside the game)")
 
 
 def run(args: argparse.Namespace) -> int:

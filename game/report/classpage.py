@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import time
 
-from . import shiftparts, stats
+from . import classparts, shiftparts, stats
 from .gather import Skipped
 from .markup import Words, esc, figure, page, para, section, table
 from .parts import (about_section, campaign_title, choice_label, footer, principle_name, questions,
                     scene_label)
 from .stats import Group, Run
+from .students import one_per_student
 from .svg import BAR, Marker, bars, diverging, risk_spread, timeline
 
 TIMELINE_ROWS = 40
@@ -22,7 +23,10 @@ TIMELINE_ROWS = 40
 SYMBOLS = {(True, False): "+", (False, True): "\u2212", (True, True): "\u00b1", (False, False): "\u00b7"}
 
 
-def build_page(w: Words, runs: list[Run], skipped: list[Skipped]) -> str:
+def build_page(w: Words, files: list[Run], skipped: list[Skipped]) -> str:
+    """The page for these results, counting one result per student (students.py)."""
+    counted = one_per_student(files)
+    runs = counted.runs
     groups = stats.group_runs(w.content, runs)
     training = all(r.data.get("mode") == "training" for r in runs)
     title = w.ui("report.title_training") if training else w.ui("report.title")
@@ -33,22 +37,31 @@ def build_page(w: Words, runs: list[Run], skipped: list[Skipped]) -> str:
         name = campaign_title(w, g.campaign, g.scenario)
         toc.append((hid, name))
         sections.append(section(hid, name, _group(w, g)))
+    sessions = classparts.sessions(w, runs)
+    if sessions:
+        sections.insert(0, sessions)
+        toc.insert(0, ("sessions", w.ui("report.sessions_title")))
     sections.append(about_section(w))
     toc.append(("about", w.ui("report.about")))
+    left = classparts.not_counted(w, counted)
+    if left:
+        sections.append(left)
+        toc.append(("not-counted", w.ui("report.not_counted")))
     if skipped:
         sections.append(_skipped(w, skipped))
         toc.append(("skipped", w.ui("report.skipped")))
     nav = (f'<nav aria-labelledby="toc"><h2 id="toc">{esc(w.ui("report.contents"))}</h2><ul>'
            + "".join(f'<li><a href="#{hid}">{esc(name)}</a></li>' for hid, name in toc) + "</ul></nav>")
-    body = f"{_header(w, title, runs)}\n{nav}\n<main>\n" + "\n".join(sections) + f"\n</main>\n{footer(w)}"
+    head = _header(w, title, runs, classparts.header_lines(w, counted, len(files)))
+    body = f"{head}\n{nav}\n<main>\n" + "\n".join(sections) + f"\n</main>\n{footer(w)}"
     return page(w.lang, title, body)
 
 
-def _header(w: Words, title: str, runs: list[Run]) -> str:
+def _header(w: Words, title: str, runs: list[Run], counts: list[str]) -> str:
     sessions = sorted({str(r.data["session"]) for r in runs if r.data.get("session")})
     lines = [w.ui("report.made", date=time.strftime("%Y-%m-%d")),
              w.ui("report.sessions", codes=", ".join(sessions)) if sessions else w.ui("report.no_session"),
-             w.ui("report.runs_total", n=len(runs))]
+             *counts]
     finished = sorted(str(r.data["finished"])[:10] for r in runs if isinstance(r.data.get("finished"), str))
     if finished:
         lines.append(w.ui("report.dates", first=finished[0], last=finished[-1]))
@@ -59,7 +72,8 @@ def _header(w: Words, title: str, runs: list[Run]) -> str:
 
 
 def _group(w: Words, g: Group) -> str:
-    out = [para(w.ui("report.group_runs", n=len(g.runs)), "muted"), _outcomes(w, g), _endings(w, g)]
+    out = [para(w.ui("report.group_runs", n=len(g.runs)), "muted"), classparts.cut_short_note(w, g),
+           _outcomes(w, g), classparts.characters(w, g), _endings(w, g)]
     camp = w.content.campaigns.get(g.campaign)
     if camp is not None and camp.subject == "characters":
         out.append(_residents(w, g))

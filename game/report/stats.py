@@ -33,6 +33,14 @@ class Run:
     def from_code(self) -> bool:
         return bool(self.data.get("from_code"))
 
+    def offered(self) -> dict[str, set[str]]:
+        """{scene: the choices it offered this run} where the result recorded them (newer files do)."""
+        out: dict[str, set[str]] = {}
+        for h in self.data.get("choices", []):
+            if isinstance(h, dict) and isinstance(h.get("scene"), str) and isinstance(h.get("offered"), list):
+                out.setdefault(h["scene"], set()).update(str(c) for c in h["offered"])
+        return out
+
     def decisions(self) -> list[tuple[str, str]]:
         """(scene, choice) of every real decision, in order (a lone "Continue" is not one)."""
         out = []
@@ -172,16 +180,28 @@ class Association:
         return self.mean_with - self.mean_without
 
 
+def _could(key: tuple[str, str], taken: set[tuple[str, str]], offered: dict[str, set[str]]) -> bool:
+    """Whether a run could have made the choice `key`: it was on offer, or (no record of what was on
+    offer) the run reached its scene."""
+    scene, choice = key
+    if scene in offered:
+        return choice in offered[scene]
+    return any(s == scene for s, _ in taken)
+
+
 def associations(group: Group, min_side: int = MIN_SIDE, top: int = TOP_CHOICES) -> list[Association]:
-    """Choices whose takers ended furthest from the rest, among runs that carry their choices."""
-    runs = [(r.risk, set(r.decisions())) for r in group.runs if not r.from_code and r.risk is not None]
-    n = len(runs)
-    keys = sorted({k for _, taken in runs for k in taken})
+    """Choices whose takers ended furthest from the rest, among runs that carry their choices.
+
+    A choice is compared only among the runs that could make it: those whose result records it on
+    offer (a choice one character has is not compared with the other characters), or, in older
+    files that do not record what was on offer, those that reached its scene."""
+    runs = [(r.risk, set(r.decisions()), r.offered()) for r in group.runs if not r.from_code and r.risk is not None]
+    keys = sorted({k for _, taken, _ in runs for k in taken})
     out = []
     for key in keys:
-        with_ = [risk for risk, taken in runs if key in taken]
-        without = [risk for risk, taken in runs if key not in taken]
-        if len(with_) < min_side or len(without) < min_side or n < 2 * min_side:
+        with_ = [risk for risk, taken, _ in runs if key in taken]
+        without = [risk for risk, taken, offered in runs if key not in taken and _could(key, taken, offered)]
+        if len(with_) < min_side or len(without) < min_side:
             continue
         out.append(Association(key[0], key[1], len(with_), statistics.fmean(with_), len(without),
                                statistics.fmean(without)))

@@ -14,6 +14,7 @@ class Options:
     lang: str | None = None
     session_code: str | None = None
     kiosk_config: str | None = None
+    class_config: str | None = None
 
     @classmethod
     def from_args(cls, args: Any) -> Options:
@@ -24,4 +25,5 @@ class Options:
             else None
         return cls(mode=mode, size=getattr(args, "size", None), fullscreen=fullscreen,
                    lang=getattr(args, "lang", None), session_code=getattr(args, "session", None),
-                   kiosk_config=getattr(args, "kiosk_config", None))
+                   kiosk_config=getattr(args, "kiosk_config", None),
+                   class_config=getattr(args, "class_config", None))

@@ -201,6 +201,10 @@ class GameSession:
             self.push(MessageScreen(self, self.kit.ui("saves.title"), text))
             return False
         code = result.play.get("code")
+        room = result.play.get("room")
+        cls = MODES.get(room) if isinstance(room, str) else None
+        if cls is not None and cls.resumes_saves and room != self._mode.name:
+            self.set_mode(cls.name)  # a class run continued from the title is a class run again, same session
         try:
             play = Playthrough.restore(self.content, result.state, result.play,
                                        room=self._mode.make_room(code if isinstance(code, str) else None))

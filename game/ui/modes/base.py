@@ -32,6 +32,7 @@ class Mode:
     frameless = False
     keeps_settings = True                        # ...keeps no visitor's settings...
     allows_reload = True                         # ...and ignores F5
+    resumes_saves = True                         # continuing a save made in this room comes back to it
 
     def __init__(self, host: Host):
         self.app = host

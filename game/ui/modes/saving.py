@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from ...core.play import results
 from ...core.play.playthrough import RESULT_READY, Playthrough
+from ..kit import Kit
 from ..nav import Host, Nav
 from ..screen import MenuScreen
 from ..screens.entry import EntryScreen
@@ -35,11 +36,11 @@ class SaveProblemScreen(MenuScreen):
             icons.append("save")
         items += [(k.ui("saving.elsewhere"), self.choose_folder), (k.ui("saving.later"), self.close)]
         icons += ["load", "back"]
-        super().__init__(nav, k.ui("saving.title"), items, body=self.explain(), back=self.close, icons=icons,
+        super().__init__(nav, k.ui("saving.title"), items, body=self.explain(k), back=self.close, icons=icons,
                          width=1000)
 
-    def explain(self) -> str:
-        k = self.kit
+    def explain(self, k: Kit | None = None) -> str:
+        k = k or self.kit  # the kit is the screen's only after MenuScreen's set-up
         record = self.play.record
         text = k.ui("saving.body", folder=self.folder, problem=record.result_error or "")
         code = (record.result or {}).get("code")

@@ -8,7 +8,6 @@ from typing import Protocol
 import pygame
 
 from ....core.play import results
-from ....core.play.campaigns import campaign_for_role
 from ...nav import Host, Nav
 from ...screen import MenuScreen
 from ...screens.entry import EntryScreen
@@ -21,6 +20,10 @@ class Session(Protocol):
     """The class's session as the set-up screen edits it (the mode holds it)."""
 
     code: str
+    chosen_folder: str | None
+
+    def results_folder(self) -> str: ...
+    def campaign(self, role: str) -> str | None: ...
 
 
 class ClassSetupScreen(ModeMenuScreen):
@@ -44,7 +47,7 @@ class ClassSetupScreen(ModeMenuScreen):
             (k.ui("class.code", code=code), self.enter_code, "lock"),
             (k.ui("class.play_resident"), lambda: self.start("resident"), "person"),
             (k.ui("class.play_officer"), lambda: self.start("officer"), "trust"),
-            (k.ui("class.folder", path=self.nav.settings.results_folder()), self.enter_folder, "load"),
+            (k.ui("class.folder", path=m.results_folder()), self.enter_folder, "load"),
             (k.ui("ui.back"), self.leave, "back"),
         ]
         self.menu = MenuScreen(self.nav, k.ui("class.title"), [(a, b) for a, b, _ in items],
@@ -68,11 +71,12 @@ class ClassSetupScreen(ModeMenuScreen):
     def enter_folder(self) -> None:
         k = self.kit
         self.nav.push(EntryScreen(self.nav, k.ui("class.folder_title"), k.ui("class.folder_prompt"),
-                                  self.nav.settings.results_folder(), max_len=240,
+                                  self.mode().results_folder(), max_len=240,
                                   keys=[], free_text=True), self.got_folder)
 
     def got_folder(self, value: str | None) -> None:
         if value:
+            self.mode().chosen_folder = value
             self.nav.settings.results_dir = value
             self.nav.settings.save()
         self.layout()
@@ -80,7 +84,7 @@ class ClassSetupScreen(ModeMenuScreen):
     def start(self, role: str) -> None:
         from ...screens.briefing import BriefingScreen
         m = self.mode()
-        campaign = campaign_for_role(self.kit.content, role)
+        campaign = m.campaign(role)
         if campaign and m.code:
             self.nav.push(BriefingScreen(self.nav, campaign, seed=results.session_seed(m.code), code=m.code))
 

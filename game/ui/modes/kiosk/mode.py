@@ -45,6 +45,7 @@ class KioskMode(Mode):
     frameless = True
     keeps_settings = False
     allows_reload = False
+    resumes_saves = False
 
     def __init__(self, host: Host):
         super().__init__(host)
