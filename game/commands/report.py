@@ -15,6 +15,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("results", nargs="+", metavar="RESULT", help="result files or folders")
     p.add_argument("--out", metavar="FILE", default="neighbour-report.html")
     p.add_argument("--lang", help="en or nb")
+    p.add_argument("--xapi", metavar="FILE", help="also write the results as xAPI statements (JSON) for an LMS")
     common.add_content_args(p)
 
 
@@ -26,4 +27,4 @@ def run(args: argparse.Namespace) -> int:
     lang = common.language(content, args.lang)
     if lang is None:
         return 2
-    return write_report(content, lang, list(args.results), args.out)
+    return write_report(content, lang, list(args.results), args.out, xapi=args.xapi)

@@ -9,6 +9,7 @@ output file failed.
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 
@@ -20,8 +21,9 @@ from .gather import Gathered, Skipped, gather
 from .markup import Words
 
 
-def write_report(content: Content, lang: str, inputs: list[str], out: str) -> int:
-    """Gather the usable results among `inputs`, write the page to `out`; the exit status."""
+def write_report(content: Content, lang: str, inputs: list[str], out: str, xapi: str | None = None) -> int:
+    """Gather the usable results among `inputs`, write the page to `out` (and, with `xapi`, the
+    results as xAPI statements, one JSON list, for a learning management system); the exit status."""
     found = gather(content, list(inputs))
     words = Words(content, lang)
     text = _page(words, found)
@@ -38,9 +40,25 @@ def write_report(content: Content, lang: str, inputs: list[str], out: str) -> in
     except OSError as exc:
         print(f"error: cannot write {for_terminal(out)} ({exc.strerror or exc})", file=sys.stderr)
         return 1
+    if xapi and not _write_xapi(content, lang, found, xapi):
+        return 1
     left = f", {len(found.skipped)} left out" if found.skipped else ""
     print(f"wrote {for_terminal(out)}: {len(found.runs)} result(s){left}", file=sys.stderr)
     return 0
+
+
+def _write_xapi(content: Content, lang: str, found: Gathered, path: str) -> bool:
+    """One student's (or trainee's) counted run each, as xAPI statements (xapi.py)."""
+    from .students import one_per_student
+    from .xapi import statements
+    made = statements(content, one_per_student(found.runs).runs, lang)
+    try:
+        write_atomic(path, json.dumps(made, ensure_ascii=False, indent=1).encode("utf-8"))
+    except OSError as exc:
+        print(f"error: cannot write {for_terminal(path)} ({exc.strerror or exc})", file=sys.stderr)
+        return False
+    print(f"wrote {for_terminal(path)}: {len(made)} xAPI statement(s)", file=sys.stderr)
+    return True
 
 
 def _page(words: Words, found: Gathered) -> str | None:

@@ -148,3 +148,29 @@ def test_a_cut_short_run_is_marked_in_its_file(tmp_path, content):
     (name,) = os.listdir(folder)
     with open(os.path.join(folder, name), encoding="utf-8") as fh:
         assert json.load(fh)["cut_short"] is True
+
+
+def test_results_become_valid_xapi_statements_for_an_lms(tmp_path, content):
+    """Each run is one 'completed' (or 'terminated', cut short) statement with its principle score, and
+    each decision an 'answered' one; ids are stable, so sending twice duplicates nothing."""
+    from game.report.xapi import statements
+    folder = str(tmp_path / "results")
+    rng = random.Random(5)
+    for n, stop in ((0, None), (1, 3)):
+        play = new_run(content, folder, student(tmp_path, n), "sander", seed=n)
+        play_to_end(play, rng, stop_after=stop)
+    runs = gather(content, [folder]).runs
+    made = statements(content, runs, "en")
+    assert made == statements(content, runs, "en")                       # the same ids every time
+    verbs = [s["verb"]["display"]["en-US"] for s in made]
+    assert sorted(v for v in verbs if v != "answered") == ["completed", "terminated"]
+    decisions = sum(1 for r in runs for h in r.data["choices"] if h["choice"] != "continue")
+    assert verbs.count("answered") == decisions and len({s["id"] for s in made}) == len(made)
+    assert all("mbox" not in s["actor"] and s["actor"]["account"]["name"] for s in made)
+    from game.cli import main
+    out = tmp_path / "x.json"
+    assert main(["report", folder, "--out", str(tmp_path / "page.html"), "--xapi", str(out)]) == 0
+    assert json.loads(out.read_text(encoding="utf-8")) == made
+    tincan = pytest.importorskip("tincan", reason="the ADL xAPI library validates statements when installed")
+    for s in made:
+        tincan.Statement.from_json(json.dumps(s))

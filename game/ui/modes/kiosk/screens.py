@@ -95,22 +95,27 @@ class AttractScreen(Screen):
         portrait = k.h > k.w
         width = k.w - 2 * k.px(40) if portrait else min(k.w - k.px(120), k.px(1300))
         lines = self.fact_lines(width)
+        title = "huge" if portrait else "title"
+        touch_role = "title" if portrait else "heading"
         words = [k.content.ui("kiosk.touch", lang) for lang in k.content.languages]
-        touch = ["  ·  ".join(words)] if k.font("heading").size("  ·  ".join(words))[0] <= width else words
-        h = (k.px(20) + k.line_height("title") + len(touch) * k.line_height("heading")
+        joined = "  ·  ".join(words)
+        touch = [joined] if k.font(touch_role).size(joined)[0] <= width else words
+        h = (k.px(20) + k.line_height(title) + len(touch) * k.line_height(touch_role)
              + sum(k.line_height(role) for _, role, _ in lines) + (k.px(14) if lines else 0) + k.px(20))
-        top = int(k.h * (0.30 if portrait else 0.36))
-        band = pygame.Rect(0, min(top, k.h - h), k.w, max(h, int(k.h * 0.34)))
+        if portrait:  # a tall screen: the band in the lower middle, as tall as its text
+            band = pygame.Rect(0, max(0, min(int(k.h * 0.42), k.h - h)), k.w, h)
+        else:
+            band = pygame.Rect(0, min(int(k.h * 0.36), k.h - h), k.w, max(h, int(k.h * 0.34)))
         if self.veil is None or self.veil.get_size() != band.size:  # made once, not every frame of a fade
             self.veil = pygame.Surface(band.size, pygame.SRCALPHA)
             self.veil.fill((12, 20, 18, 215))
         surf.blit(self.veil, band.topleft)
         y = band.y + k.px(20)
-        k.text(surf, k.ui("app.title"), "title", white, (k.w // 2, y), "midtop")
-        y += k.line_height("title")
+        k.text(surf, k.ui("app.title"), title, white, (k.w // 2, y), "midtop")
+        y += k.line_height(title)
         for line in touch:
-            k.text(surf, line, "heading", (246, 217, 168), (k.w // 2, y), "midtop")
-            y += k.line_height("heading")
+            k.text(surf, line, touch_role, (246, 217, 168), (k.w // 2, y), "midtop")
+            y += k.line_height(touch_role)
         y += k.px(14)
         for line, role, color in lines:
             k.text(surf, line, role, color or white, (k.w // 2, y), "midtop")
@@ -118,19 +123,22 @@ class AttractScreen(Screen):
 
     def fact_lines(self, width: int) -> list[tuple[str, str, tuple[int, int, int] | None]]:
         """The fact now shown, as (line, font role, colour): its text, its caveat, its source. A
-        figure never appears without what it does not measure and where it comes from."""
+        figure never appears without what it does not measure and where it comes from. A tall
+        (portrait) screen is narrower in design units, so its text is set a size larger."""
         if not self.facts:
             return []
         k = self.kit
+        portrait = k.h > k.w
+        main, small = ("heading", "body") if portrait else ("body", "small")
         fact = self.facts[self.index % len(self.facts)]
         out: list[tuple[str, str, tuple[int, int, int] | None]] = [
-            (line, "body", None) for line in k.wrap(k.tr(fact.text), "body", width)]
+            (line, main, None) for line in k.wrap(k.tr(fact.text), main, width)]
         soft = (214, 226, 220)
         if fact.caveat:
-            out += [(line, "small", soft) for line in k.wrap(k.tr(fact.caveat), "small", width)]
+            out += [(line, small, soft) for line in k.wrap(k.tr(fact.caveat), small, width)]
         if fact.sources:
             source = k.ui("play.source", source="; ".join(src.title for src in fact.sources))
-            out += [(line, "small", soft) for line in k.wrap(source, "small", width)]
+            out += [(line, small, soft) for line in k.wrap(source, small, width)]
         return out
 
 
