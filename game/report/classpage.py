@@ -68,7 +68,8 @@ def _header(w: Words, title: str, runs: list[Run], counts: list[str]) -> str:
     coded = sum(1 for r in runs if r.from_code)
     if coded:
         lines.append(w.ui("report.from_codes", n=coded))
-    return f"<header><h1>{esc(title)}</h1>" + "".join(para(line) for line in lines) + "</header>"
+    # one line, so that the first screen on a projector shows the picture, not the metadata
+    return f"<header><h1>{esc(title)}</h1>" + para(" · ".join(lines), "muted") + "</header>"
 
 
 def _group(w: Words, g: Group) -> str:
@@ -104,11 +105,11 @@ def _outcomes(w: Words, g: Group) -> str:
     band = (max(0.0, s.median - u), min(100.0, s.median + u))
     chart, dots = risk_spread(w, values, markers, band, w.ui("report.risk_chart"), w.ui("report.band", points=w.num(u)),
                               w.ui("report.risk_axis"), w.ui("report.playthroughs"))
+    out.append(figure(chart, w.ui("report.risk_chart")))   # the picture first, then how to read it
     out.append(para(w.ui("report.outcomes_intro" if dots else "report.outcomes_bars")))
     camp = w.content.campaigns.get(g.campaign)
     if camp is not None and camp.subject == "characters":
         out.append(para(w.ui("report.outcomes_unit")))
-    out.append(figure(chart, w.ui("report.risk_chart")))
     out.append(f'<p class="note">{esc(w.ui("report.band", points=w.num(u)))}</p>')
     out.append(table(w.ui("report.summary_caption"), [w.ui("report.playthroughs"), w.ui("report.mean"),
                      w.ui("report.median"), w.ui("report.lowest"), w.ui("report.highest")],

@@ -105,7 +105,8 @@ h3 { font-size: 1.15rem; margin: 1.6rem 0 .4rem; }
 p, li { max-width: 46rem; }
 a { color: #174a6e; }
 header p { margin: .2rem 0; }
-nav ul { padding-left: 1.2rem; }
+nav ul { padding-left: 0; list-style: none; display: flex; flex-wrap: wrap; gap: .2rem 1.4rem; margin: .2rem 0; }
+nav h2 { font-size: 1.05rem; margin: .6rem 0 0; }
 table { border-collapse: collapse; margin: .6rem 0 1.2rem; min-width: 50%; }
 caption { text-align: left; font-weight: 600; padding: .3rem 0; }
 th, td { border-bottom: 1px solid #767676; padding: .3rem .7rem .3rem 0; text-align: left; vertical-align: top; }

@@ -99,13 +99,19 @@ def risk_spread(words: Words, values: list[float], markers: list[Marker], band: 
                        f'fill="{BAR}" />')
             out.append(_text(x(i * 5 + 2.5), base - h - 3, str(n), "middle", 11))
         out.append(_text(left - 6, top + 10, count_axis, "start", 11))
+    # Each marker's label sits on its own row, all to the right of their lines with the lowest value on
+    # the top row (or all to the left, highest on top, when a label would run off the right edge): a
+    # line then only passes rows whose labels lie on its other side, so no label is crossed.
+    order = sorted(range(len(markers)), key=lambda i: markers[i].value)
+    right_ok = all(x(m.value) + 5 + 7.5 * len(m.label) <= WIDTH for m in markers)
+    rows = {i: r for r, i in enumerate(order if right_ok else order[::-1])}
     for i, m in enumerate(markers):
-        mx = x(m.value)
+        mx, r = x(m.value), rows[i]
         dash = ' stroke-dasharray="6 4"' if m.dashed else ""
-        out.append(f'<line x1="{mx:.1f}" y1="{20 + 18 * i}" x2="{mx:.1f}" y2="{base}" stroke="{INK}" '
+        out.append(f'<line x1="{mx:.1f}" y1="{20 + 18 * r}" x2="{mx:.1f}" y2="{base}" stroke="{INK}" '
                    f'stroke-width="2"{dash} />')
-        anchor = "start" if mx < WIDTH / 2 else "end"
-        out.append(_text(mx + 5 if anchor == "start" else mx - 5, 16 + 18 * i, m.label, anchor, 13, "bold"))
+        anchor = "start" if right_ok else "end"
+        out.append(_text(mx + 5 if right_ok else mx - 5, 16 + 18 * r, m.label, anchor, 13, "bold"))
     out.append(f'<line x1="{left}" y1="{base}" x2="{right}" y2="{base}" stroke="{INK}" stroke-width="1.5" />')
     for t in range(0, 101, 10):
         out.append(f'<line x1="{x(t):.1f}" y1="{base}" x2="{x(t):.1f}" y2="{base + 5}" stroke="{INK}" />')

@@ -82,17 +82,18 @@ def runs_chart(kit: Kit, surf: pygame.Surface | None, runs: list[tuple[str, list
     y0 = y
     lh = k.line_height("small")
     font = k.font("small")
-    axis_w = font.size("100 %")[0] + k.px(10)
+    axis_w = font.size("100 %")[0] + k.px(18)
     plot = pygame.Rect(x + axis_w, y + k.px(8), max(40, w - axis_w - k.px(12)), max(40, h - lh - k.px(16)))
     days = sorted({d for _label, pts in runs for d, _r in pts}) or [0, 1]
     first, last = days[0], max(days[-1], days[0] + 1)
+    lo, hi, step = risk_axis([r for _label, pts in runs for _d, r in pts])
 
     def at(day: float, risk: float) -> tuple[int, int]:
         return (plot.x + int((day - first) / (last - first) * plot.w),
-                plot.bottom - int(max(0.0, min(100.0, risk)) / 100 * plot.h))
+                plot.bottom - int((max(lo, min(hi, risk)) - lo) / (hi - lo) * plot.h))
     if surf is not None:
         pygame.draw.rect(surf, th.panel, plot)
-        for pct in (0, 25, 50, 75, 100):
+        for pct in range(lo, hi + 1, step):
             py = at(first, pct)[1]
             pygame.draw.line(surf, th.track, (plot.x, py), (plot.right, py), max(1, k.px(1)))
             k.text(surf, f"{pct} %", "small", th.muted, (plot.x - k.px(8), py), "midright",
@@ -134,6 +135,18 @@ def runs_chart(kit: Kit, surf: pygame.Surface | None, runs: list[tuple[str, list
         used = k.paragraphs(surf, label, "small", th.text, lx + sample + k.px(10), y, w - axis_w - sample - k.px(10))
         y += max(lh, used) + k.px(4)
     return y - y0
+
+
+def risk_axis(values: list[float]) -> tuple[int, int, int]:
+    """The risk axis for these values: (lowest, highest, step), in whole tens around the values and at
+    least 20 points tall, so that two runs a few points apart are told apart on the chart."""
+    if not values:
+        return 0, 100, 25
+    lo = max(0, int((min(values) - 5) // 10) * 10)
+    hi = min(100, -(-int(max(values) + 5) // 10) * 10)
+    while hi - lo < 20:
+        lo, hi = max(0, lo - 10), min(100, hi + 10)
+    return lo, hi, 5 if hi - lo <= 30 else 10
 
 
 def dashed(surf: pygame.Surface, color, points: list[tuple[int, int]], width: int, dash: int) -> None:
