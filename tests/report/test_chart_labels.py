@@ -20,7 +20,8 @@ def words() -> Words:
     return Words(content, "en")
 
 
-@pytest.mark.parametrize("mean, median", [(44.8, 45.2), (47.0, 44.0), (60.0, 63.0), (30.0, 30.0), (96.0, 93.5), (2.0, 3.0)])
+@pytest.mark.parametrize("mean, median", [(44.8, 45.2), (47.0, 44.0), (60.0, 63.0), (30.0, 30.0),
+                                          (96.0, 93.5), (2.0, 3.0)])
 def test_mean_and_median_labels_do_not_cross_each_others_line(words, mean, median):
     markers = [Marker(mean, f"Mean: {mean}%"), Marker(median, f"Median: {median}%", True)]
     svg, _dots = risk_spread(words, [20.0, 35.0, mean, median, 60.0], markers, None, "t", "d", "x", "n")
