@@ -10,12 +10,16 @@ effect that tried to leave it. These checks tell the author where, as `path:line
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Any, Iterator
 
 from .diagnostics import Report
+from .play.changes import Clamp
+from .rules.compiled import EffectData
+
+Data = dict[str, Any]  # the content's normalised data, as the loader leaves it
 
 
-def effects_in(data: dict) -> Iterator[dict]:
+def effects_in(data: Data) -> Iterator[EffectData]:
     """Every effect line in the content (scenes, choices, delayed effects, the model's daily rules)."""
     for scene in data.get("scenes", {}).values():
         yield from scene.get("do", [])
@@ -27,12 +31,12 @@ def effects_in(data: dict) -> Iterator[dict]:
         yield from rule.get("do", [])
 
 
-def _place(effect: dict) -> tuple[str, int, int]:
+def _place(effect: EffectData) -> tuple[str, int, int]:
     path, line, col = effect.get("at", "content:1:1").rsplit(":", 2)
     return path, int(line), int(col)
 
 
-def _range(name: str, data: dict) -> tuple[float | None, float | None, str]:
+def _range(name: str, data: Data) -> tuple[float | None, float | None, str]:
     """(lowest, highest, what) for a variable: a meter is 0-100, a global its min and max."""
     if name in (data.get("model") or {}).get("variables", {}):
         return 0.0, 100.0, "meter"
@@ -43,7 +47,7 @@ def _range(name: str, data: dict) -> tuple[float | None, float | None, str]:
     return low, spec.get("max"), "budget" if spec.get("budget") else "variable"
 
 
-def check_constants(data: dict, report: Report) -> None:
+def check_constants(data: Data, report: Report) -> None:
     """`x = N` with N outside x's range: warned where it is written."""
     for effect in effects_in(data):
         for st in effect["ast"]:
@@ -65,9 +69,9 @@ def check_constants(data: dict, report: Report) -> None:
                                                 f"it is clamped to {bound:g} when the game runs", "L515")
 
 
-def check_clamped(data: dict, clamped: dict[str, list], runs: int, report: Report) -> None:
+def check_clamped(data: Data, clamped: dict[str, Clamp], runs: int, report: Report) -> None:
     """Effects that left a range in simulated playthroughs (pointer -> [times, variable, worst])."""
-    by_pointer: dict[str, dict] = {e["ptr"]: e for e in effects_in(data)}
+    by_pointer: dict[str, EffectData] = {e["ptr"]: e for e in effects_in(data)}
     for pointer, (times, name, worst) in sorted(clamped.items()):
         effect = by_pointer.get(pointer)
         if effect is None:
@@ -86,7 +90,7 @@ def check_clamped(data: dict, clamped: dict[str, list], runs: int, report: Repor
                                             "clamped when the game runs", "L515")
 
 
-def budget_usage(data: dict) -> tuple[set[str], set[str]]:
+def budget_usage(data: Data) -> tuple[set[str], set[str]]:
     """Budgets read and spent through choices' costs, and globals set by profiles: (read, set), for the
     'set but never read' checks."""
     read: set[str] = set()

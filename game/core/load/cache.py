@@ -83,7 +83,7 @@ def _strip_positions(value: Any) -> Any:
     return _intern(value)
 
 
-def pack_scenes(data: dict) -> dict:
+def pack_scenes(data: dict[str, Any]) -> dict[str, Any]:
     """Each scene packed on its own by marshal, its event kept beside it: reading the cache then
     decodes a scene only when the game first shows it (content.Scenes), not all of them at start."""
     scenes = data.get("scenes")
@@ -104,7 +104,7 @@ def _cache_path(dirs: list[str], where: str) -> str:
     return os.path.join(where, f"content-{name}.bin")
 
 
-def read_cache(path: str, key: str) -> dict | None:
+def read_cache(path: str, key: str) -> dict[str, Any] | None:
     """The cached data if the file is present, intact and made for this key; else None."""
     try:
         with open(path, "rb") as fh:
@@ -126,7 +126,7 @@ def read_cache(path: str, key: str) -> dict | None:
     return data if isinstance(data, dict) and "scenes" in data else None
 
 
-def write_cache(path: str, key: str, data: dict) -> bool:
+def write_cache(path: str, key: str, data: dict[str, Any]) -> bool:
     """Write the cache atomically; False (and no cache) if the folder is not writable."""
     from ..files import write_atomic
     payload = marshal.dumps(pack_scenes(_strip_positions(data)))

@@ -43,15 +43,20 @@ def _kind(value: Any) -> str:
     return describe(value)
 
 
-def merge(files: list[tuple[Source, YMap]], report: Report
-          ) -> tuple[dict[str, dict[str, tuple[Any, Mark, str, YMap]]], dict[str, tuple[Any, Mark, str]]]:
+# tables[section][name] = (value, mark of the value, file shown, the section mapping)
+Tables = dict[str, dict[str, tuple[Any, Mark, str, YMap]]]
+# singletons['model'] = (value, mark, file shown)
+Singles = dict[str, tuple[Any, Mark, str]]
+
+
+def merge(files: list[tuple[Source, YMap]], report: Report) -> tuple[Tables, Singles]:
     """Merge the sections of all files. Returns (tables, singletons).
 
     tables[section][name] = (value, mark of the value, file shown, the section mapping)
     singletons['model'] = (value, mark, file shown)
     """
-    tables: dict[str, dict[str, tuple[Any, Mark, str, YMap]]] = {s: {} for s in SECTIONS if s != "model"}
-    single: dict[str, tuple[Any, Mark, str]] = {}
+    tables: Tables = {s: {} for s in SECTIONS if s != "model"}
+    single: Singles = {}
     for src, doc in files:
         for section, value in doc.items():
             kmark = doc.key_mark(section)
@@ -90,7 +95,7 @@ def merge(files: list[tuple[Source, YMap]], report: Report
     return tables, single
 
 
-def shown_names(tables: dict) -> dict[str, dict[str, str]]:
+def shown_names(tables: Tables) -> dict[str, dict[str, str]]:
     """For suggestions by meaning: each defined name with the words it is shown with (its English
     `name`, or the text of a language-less one), by kind."""
     out: dict[str, dict[str, str]] = {}
@@ -105,7 +110,7 @@ def shown_names(tables: dict) -> dict[str, dict[str, str]]:
     return out
 
 
-def gather_symbols(tables: dict, single: dict) -> Symbols:
+def gather_symbols(tables: Tables, single: Singles) -> Symbols:
     """The names rules may use, read straight off the merged data before any checking."""
     model_vars: dict[str, str] = {}
     model = single.get("model", (None,))[0]
@@ -116,9 +121,9 @@ def gather_symbols(tables: dict, single: dict) -> Symbols:
     globals_: dict[str, str] = {}
     for name, (spec, *_rest) in tables["variables"].items():
         t = spec.get("type") if isinstance(spec, YMap) else None
-        if not isinstance(t, str):  # e.g. `type: []`, reported by the schema check; no TypeError here
-            t = None
-        globals_[name] = {"number": NUMBER, "bool": BOOL, "text": TEXT}.get(t, NUMBER)
+        # a type that is not a text (`type: []`) is reported by the schema check; no TypeError here
+        globals_[name] = {"number": NUMBER, "bool": BOOL, "text": TEXT}.get(t, NUMBER) if isinstance(t, str) \
+            else NUMBER
     characters: dict[str, set[str]] = {}
     for name, (spec, *_rest) in tables["characters"].items():
         have: set[str] = set()
@@ -161,11 +166,11 @@ def load_sources(dirs: list[str]) -> Loaded:
             if section == "strings":
                 if STRING_KEY.check(name, parent.key_mark(name), ctx, "") is INVALID:
                     continue
-            elif Table(entry_type).key.check(name, parent.key_mark(name), ctx, "") is INVALID:  # type: ignore[arg-type]
+            elif Table(entry_type).key.check(name, parent.key_mark(name), ctx, "") is INVALID:
                 continue
             if isinstance(value, YMap):  # point at the entry's name rather than its first field
                 mark = parent.key_mark(name)
-            checked = entry_type.check(value, mark, ctx, f"{section}/{name}")  # type: ignore[attr-defined]
+            checked = entry_type.check(value, mark, ctx, f"{section}/{name}")
             pos[name] = (shown, parent.key_mark(name))
             if checked is not INVALID:
                 out[name] = checked

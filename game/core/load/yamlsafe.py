@@ -18,7 +18,7 @@ import math
 import re
 from typing import Any
 
-import yaml
+import yaml  # type: ignore[import-untyped, unused-ignore]  # typed where types-PyYAML is installed
 
 from ..diagnostics import ERROR, WARNING, Diagnostic
 from ..reading import MAX_CONTENT_BYTES as MAX_FILE_BYTES, MAX_DIGITS, ReadError, read_bytes
@@ -26,7 +26,7 @@ from ..reading import MAX_CONTENT_BYTES as MAX_FILE_BYTES, MAX_DIGITS, ReadError
 try:  # the C parser is about six times faster; fall back quietly where libyaml is missing
     _Loader = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _Loader = yaml.SafeLoader  # type: ignore[misc]
+    _Loader = yaml.SafeLoader  # type: ignore[assignment, misc, unused-ignore]  # (stubs or none)
 
 MAX_DEPTH = 40
 MAX_NODES = 400_000  # counting every alias expansion
@@ -38,7 +38,7 @@ Mark = tuple[int, int, str]
 NO_MARK: Mark = (1, 1, "")
 
 
-class YMap(dict):
+class YMap(dict[str, Any]):
     """A mapping that knows where it, its keys and its values stand in the file."""
 
     __slots__ = ("mark", "key_marks", "value_marks", "path")
@@ -57,7 +57,7 @@ class YMap(dict):
         return self.value_marks.get(key, self.mark)
 
 
-class YList(list):
+class YList(list[Any]):
     """A sequence that knows where it and each of its items stand in the file."""
 
     __slots__ = ("mark", "item_marks", "path")

@@ -26,8 +26,11 @@ MAX_SAVE_DEPTH = 24
 MAX_LABEL_FIELDS = 12
 MAX_LABEL_CHARS = 120
 
+Label = dict[str, Any]     # what menus show of a save: short plain texts and numbers (not checksummed)
+Plain = dict[str, Any]     # plain JSON data: the state's (GameState.to_dict) or the playthrough's record
 
-def _checksum(state: dict, play: dict | None = None) -> str:
+
+def _checksum(state: Plain, play: Plain | None = None) -> str:
     """The checksum of a save's state and (from format 2) the playthrough's record beside it."""
     import hashlib  # here, not at the top: it costs milliseconds of every start without a save
     covered = state if play is None else {"state": state, "play": play}
@@ -35,7 +38,7 @@ def _checksum(state: dict, play: dict | None = None) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def encode(state: GameState, label: dict | None = None, play: dict | None = None) -> bytes:
+def encode(state: GameState, label: Label | None = None, play: Plain | None = None) -> bytes:
     """A save's bytes: the story's state and the playthrough's record (mode, session code, notes
     shown, what-if runs: see play/playthrough.py), with a label for menus."""
     body = state.to_dict()
@@ -45,13 +48,13 @@ def encode(state: GameState, label: dict | None = None, play: dict | None = None
     return json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def decode(blob: bytes) -> tuple[GameState, dict]:
+def decode(blob: bytes) -> tuple[GameState, Label]:
     """The state and label in a save's bytes; raises SaveFormatError with a readable reason."""
     state, label, _play = decode_all(blob)
     return state, label
 
 
-def decode_all(blob: bytes) -> tuple[GameState, dict, dict]:
+def decode_all(blob: bytes) -> tuple[GameState, Label, Plain]:
     """The state, label and playthrough record in a save's bytes. A format-1 save (before the record
     was saved) gives an empty record, which the playthrough reads as its defaults."""
     if not blob.strip():
@@ -78,11 +81,13 @@ def decode_all(blob: bytes) -> tuple[GameState, dict, dict]:
     return GameState.from_dict(body), _label(doc), play or {}
 
 
-def _label(doc: dict[str, Any]) -> dict[str, Any]:
+def _label(doc: Plain) -> Label:
     """The label menus show, which the checksum does not cover: only short plain texts and numbers
     are kept, so an edited label can never slow or break the title screen."""
-    raw = doc.get("label") if isinstance(doc.get("label"), dict) else {}
-    label: dict[str, Any] = {}
+    raw = doc.get("label")
+    if not isinstance(raw, dict):
+        raw = {}
+    label: Label = {}
     for key, value in list(raw.items())[:MAX_LABEL_FIELDS]:
         if isinstance(value, str):
             label[str(key)[:40]] = value[:MAX_LABEL_CHARS]
@@ -96,10 +101,10 @@ def _label(doc: dict[str, Any]) -> dict[str, Any]:
 @dataclass
 class LoadResult:
     state: GameState | None
-    label: dict
+    label: Label
     problem: str | None = None       # why it could not be used, for the player
     moved_to: str | None = None      # where a bad save was moved
-    play: dict = field(default_factory=dict)  # the playthrough's record (empty in a format-1 save)
+    play: Plain = field(default_factory=dict)  # the playthrough's record (empty in a format-1 save)
 
 
 def move_aside(path: str) -> str | None:
@@ -129,7 +134,7 @@ class SaveStore:
             raise ValueError(f"unknown save slot '{slot}'")
         return os.path.join(self.folder, f"{slot}.json")
 
-    def save(self, slot: str, state: GameState, label: dict | None = None, play: dict | None = None) -> str:
+    def save(self, slot: str, state: GameState, label: Label | None = None, play: Plain | None = None) -> str:
         os.makedirs(self.folder, exist_ok=True)
         path = self.path(slot)
         if slot not in self._checked:
@@ -146,7 +151,7 @@ class SaveStore:
         self._checked.add(slot)  # a broken save was moved aside by load_file
         return result
 
-    def peek(self, slot: str) -> dict | None:
+    def peek(self, slot: str) -> Label | None:
         """The label of a save without moving anything aside (for menus); None if unusable."""
         try:
             _, label = decode(_read(self.path(slot)))

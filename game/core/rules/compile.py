@@ -26,7 +26,7 @@ from .fold import COMPARATORS, COMPARE_CONST, COMPARE_SUBJECT, NOT_LITERAL, Cond
 from .fold import literal
 
 if TYPE_CHECKING:
-    from .parse import Node
+    from .parse import Node, Statements
 
 NUMBER, BOOL, TEXT = "number", "bool", "text"
 _TYPE_WORDS = {NUMBER: "a number", BOOL: "true/false", TEXT: "a text"}
@@ -169,7 +169,7 @@ class _Compiler:
         """The name, when this node reads a model variable of the subject (as `name()` resolves it)."""
         if node[0] != "name":
             return None
-        name = node[1]
+        name: str = node[1]
         if (self.modifier and name in MODIFIER_NAMES) or name in BUILTINS or name not in self.s.model_vars:
             return None
         return name
@@ -188,7 +188,7 @@ class _Compiler:
         Usage.note(self.usage.vars_read, f"{owner}.{name}", self.where)
         return (lambda c: c.chars[owner][name]), NUMBER
 
-    def call(self, fname: str, args: tuple, pos: int) -> tuple[Condition, str]:
+    def call(self, fname: str, args: tuple[Node, ...], pos: int) -> tuple[Condition, str]:
         if fname not in FUNCTIONS:
             hint = did_you_mean(fname, FUNCTIONS)
             if fname in STATEMENTS:
@@ -236,7 +236,8 @@ class _Compiler:
     def literal_text(self, fname: str, arg: Node, pos: int) -> str:
         if arg[0] != "str":
             raise CompileError(f"expected a name in quotes in {fname}(\"...\")", pos)
-        return arg[1]
+        text: str = arg[1]
+        return text
 
     def lookup_call(self, fname: str, key: str, pos: int) -> Condition:
         if fname == "flag":
@@ -378,11 +379,11 @@ def _pos(node: Node, default: int = 0) -> int:
     """The character offset a node starts at, as near as the AST records it."""
     tag = node[0]
     if tag in ("name", "neg", "not"):
-        return node[2]
+        return int(node[2])
     if tag in ("attr", "call"):
-        return node[3]
+        return int(node[3])
     if tag in ("bin", "cmp"):
-        return node[4]
+        return int(node[4])
     if tag in ("and", "or"):
         return _pos(node[1], default)
     return default
@@ -404,7 +405,7 @@ def compile_condition(ast: Node, symbols: Symbols, usage: Usage, where: Any,
     return f
 
 
-def compile_effects(statements: tuple, symbols: Symbols, usage: Usage, where: Any) -> Effect:
+def compile_effects(statements: Statements, symbols: Symbols, usage: Usage, where: Any) -> Effect:
     """Compile `;`-separated statements into one function; raises CompileError."""
     comp = _Compiler(symbols, usage, where, site_id(str(where)), False)
     fs = [comp.statement(s) for s in statements]
@@ -424,7 +425,7 @@ def compile_effects(statements: tuple, symbols: Symbols, usage: Usage, where: An
     return run_all
 
 
-def effect_targets(statements: tuple) -> list[tuple[str | None, str, int]]:
+def effect_targets(statements: Statements) -> list[tuple[str | None, str, int]]:
     """(owner, variable, sign) for each statement, for the interface's "what this moves" preview.
 
     The sign is +1/-1 when it can be read off the text (`+= 3`, `-= 2`), 0 otherwise.

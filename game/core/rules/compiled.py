@@ -7,11 +7,32 @@ costs little more than creating the objects.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, NotRequired, TypedDict
 
 from .compile import BOOL, Symbols, Usage, compile_condition, compile_effects, effect_targets
 
+if TYPE_CHECKING:
+    from .parse import Node, Statements
+
 Text = dict[str, str]  # {lang: str}; the key "" holds text written without a language tag
+
+
+class RuleData(TypedDict):
+    """A rule as the loader leaves it in the normalised data (and the cache): checked, parsed."""
+
+    src: str      # as written
+    ast: Node     # parsed (rules.parse)
+    ptr: str      # where in the content: scenes/kitchen/choices/0/if
+
+
+class EffectData(TypedDict):
+    """One line of effects as the loader leaves it in the normalised data (and the cache)."""
+
+    src: str
+    ast: Statements
+    ptr: str
+    why: NotRequired[Text | None]  # its own reason, when the line was written with one
+    at: NotRequired[str]           # file:line:col (not in the cache)
 
 
 class Rule:
@@ -19,7 +40,7 @@ class Rule:
 
     __slots__ = ("src", "ast", "ptr", "want", "modifier", "symbols", "fn")
 
-    def __init__(self, spec: dict, symbols: Symbols, want: str = BOOL, modifier: bool = False):
+    def __init__(self, spec: RuleData, symbols: Symbols, want: str = BOOL, modifier: bool = False):
         self.src: str = spec["src"]
         self.ast = spec["ast"]
         self.ptr: str = spec["ptr"]
@@ -41,7 +62,7 @@ class Effect:
 
     __slots__ = ("src", "ast", "ptr", "why", "symbols", "fn", "targets")
 
-    def __init__(self, spec: dict, symbols: Symbols, why: Text | None):
+    def __init__(self, spec: EffectData, symbols: Symbols, why: Text | None):
         self.src: str = spec["src"]
         self.ast = spec["ast"]
         self.ptr: str = spec["ptr"]
@@ -57,9 +78,9 @@ class Effect:
         fn(ctx)
 
 
-def rule_or_none(spec: dict | None, symbols: Symbols, want: str = BOOL, modifier: bool = False) -> Rule | None:
+def rule_or_none(spec: RuleData | None, symbols: Symbols, want: str = BOOL, modifier: bool = False) -> Rule | None:
     return Rule(spec, symbols, want, modifier) if spec else None
 
 
-def effect_list(specs: list | None, symbols: Symbols, why: Text | None) -> list[Effect]:
+def effect_list(specs: list[EffectData] | None, symbols: Symbols, why: Text | None) -> list[Effect]:
     return [Effect(s, symbols, why) for s in specs or []]

@@ -34,7 +34,8 @@ MAX_NESTING = 32
 #   ("neg", expr, pos)  ("not", expr, pos)  ("and", left, right)  ("or", left, right)
 #   ("bin", op, left, right, pos)  ("cmp", op, left, right, pos)
 #   statements: ("set", op, target, expr, pos)  ("do", fname, args_tuple, pos)
-Node = tuple
+Node = tuple[Any, ...]
+Statements = tuple[Node, ...]  # the statements of one line of effects
 
 
 class RulesSyntaxError(Exception):
@@ -224,7 +225,7 @@ class _Parser:
             return inner
         raise RulesSyntaxError(f"expected a value, a name or '(', found {_describe(kind, value)}", pos)
 
-    def arguments(self) -> tuple:
+    def arguments(self) -> tuple[Node, ...]:
         self.expect_op("(", "'('")
         args: list[Node] = []
         if self.at("op", ")"):
@@ -286,7 +287,7 @@ def parse_condition(text: str) -> Node:
     return node
 
 
-def parse_effects(text: str) -> tuple[Node, ...]:
+def parse_effects(text: str) -> Statements:
     """Parse `;`-separated effect statements; raises RulesSyntaxError."""
     parser = _Parser(text)
     statements: list[Node] = []

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-import yaml  # type: ignore[import-untyped]
+import yaml  # type: ignore[import-untyped, unused-ignore]  # typed where types-PyYAML is installed
 
 from ..diagnostics import Report, did_you_mean
 from ..reading import ReadError, decode_text, read_bytes
