@@ -40,6 +40,7 @@ from .picture_cache import PictureCache
 from .session import GameSession
 from .stack import ScreenStack
 from .settings import Settings
+from .voice import Voice, focus_words, words_for
 
 log = logging.getLogger("neighbour")
 FPS = 60
@@ -82,6 +83,8 @@ class App(ScreenStack, GameSession):
         self.changes = 0        # counts changes of the stack; `shown` is its value at the last frame drawn
         self.shown = 0
         self._mode = make_mode(self, self.options.mode)
+        self.voice = self.kit.voice = Voice()
+        self.configure_voice()
         self.open_window()
         self.start()
 
@@ -116,6 +119,13 @@ class App(ScreenStack, GameSession):
             return
         self.mode.start()
 
+    def configure_voice(self) -> None:
+        self.voice.configure(self.settings.voice or self._mode.speaks(), self.kit.lang)
+
+    def apply_settings(self, save: bool | None = None) -> None:
+        super().apply_settings(save)
+        self.configure_voice()
+
     def toggle_fullscreen(self) -> None:
         self.settings.fullscreen = not self.settings.fullscreen
         self.options.fullscreen = self.settings.fullscreen
@@ -144,8 +154,11 @@ class App(ScreenStack, GameSession):
             if top.handle(a):
                 self.dirty = True
             return
+        focus = top.focus
         if self.guard(lambda: top.handle(a)):
             self.dirty = True
+        if self.voice.enabled and top is self.top and top.focus != focus and 0 <= top.focus < len(top.buttons):
+            self.voice.say(focus_words(top.buttons[top.focus]))  # the voice follows the focus
 
     def guard(self, fn: Callable[[], Any]) -> Any:
         """Run screen code; an exception returns the player to safety instead of crashing."""
@@ -248,8 +261,20 @@ class App(ScreenStack, GameSession):
         first = len(self.stack) - 1
         while first > 0 and self.stack[first].modal:
             first -= 1
+        listen = self.shown != self.changes and self.voice.enabled  # a new screen's first frame
+        audit = self.kit.audit
         for s in self.stack[first:]:
+            if listen and s is self.stack[-1]:
+                self.kit.audit = []
             s.draw(surf)
+        if listen:  # the new screen's own words, read aloud once it is on screen
+            drawn, self.kit.audit = self.kit.audit or [], audit
+            if audit is not None:
+                audit.extend(drawn)
+            top = self.stack[-1]
+            words = self.guard(lambda: words_for(top, [text for text, *_ in drawn]))
+            if isinstance(words, str):
+                self.voice.say(words)
         self.mode.draw_overlay(surf)
         self.draw_fade(surf)
         pygame.display.flip()
@@ -278,6 +303,7 @@ class App(ScreenStack, GameSession):
         finally:
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
+            self.voice.close()
             pygame.quit()
         return self.exit_status
 

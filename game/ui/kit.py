@@ -47,6 +47,7 @@ class Kit:
         self.audit: list | None = None  # tests set a list to record where every text is drawn
         self.spare_layer: pygame.Surface | None = None  # a full-screen surface for the next play screen
         self._fades: dict[tuple[int, int, tuple[int, ...], bool], pygame.Surface] = {}
+        self.voice: Any = None       # the self-voicing Voice (voice.py), set by the app
 
     # -- configuration -----------------------------------------------------------------------
     def resize(self, w: int, h: int) -> None:

@@ -37,6 +37,8 @@ class Settings:
     volume: float = 0.6
     muted: bool = False
     ambient: bool = True
+    music: float = 0.4           # the music's own volume, under `volume` (0 = no music)
+    voice: bool = False          # self-voicing: read the screen aloud (game/ui/voice.py)
     fullscreen: bool = False
     content_notes: bool = True   # show content notes before sensitive scenes
     feedback: str = "each"       # training feedback: off | each | end
@@ -97,6 +99,7 @@ class Settings:
         if self.preview not in ("", "off", "meters", "direction"):
             self.preview = d.preview
         self.volume = min(1.0, max(0.0, float(self.volume)))
+        self.music = min(1.0, max(0.0, float(self.music)))
         self.scan_seconds = min(10.0, max(0.5, float(self.scan_seconds)))
         self.choice_delay = min(5.0, max(0.0, float(self.choice_delay)))
 

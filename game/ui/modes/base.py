@@ -86,6 +86,11 @@ class Mode:
         return 0
 
     # -- window rules -------------------------------------------------------------------------------
+    def speaks(self) -> bool:
+        """Whether the window reads the screen aloud here whatever the settings say (a kiosk in its
+        "audio" mode: it also shows a button to turn the voice off). See game/ui/voice.py."""
+        return False
+
     def saves_settings(self) -> bool:
         return self.keeps_settings
 
