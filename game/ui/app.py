@@ -82,8 +82,8 @@ class App(ScreenStack, GameSession):
         self.animating = False
         self.changes = 0        # counts changes of the stack; `shown` is its value at the last frame drawn
         self.shown = 0
-        self._mode = make_mode(self, self.options.mode)
         self.voice = self.kit.voice = Voice()
+        self._mode = make_mode(self, self.options.mode)
         self.configure_voice()
         self.open_window()
         self.start()
@@ -120,7 +120,8 @@ class App(ScreenStack, GameSession):
         self.mode.start()
 
     def configure_voice(self) -> None:
-        self.voice.configure(self.settings.voice or self._mode.speaks(), self.kit.lang)
+        mode = getattr(self, "_mode", None)  # a mode applies settings while it is being made
+        self.voice.configure(self.settings.voice or bool(mode and mode.speaks()), self.kit.lang)
 
     def apply_settings(self, save: bool | None = None) -> None:
         super().apply_settings(save)

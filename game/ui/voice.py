@@ -194,8 +194,10 @@ def button_words(screen: Any, limit: int | None = None) -> str:
 def focus_words(button: Any) -> str:
     from .input import badge
     head = f"{badge(button.number)}. " if button.number is not None else ""
+    value = getattr(button, "value_label", None)
+    value_text = f": {value()}" if callable(value) else ""
     note = f". {button.note}" if getattr(button, "note", "") else ""
-    return f"{head}{button.label}{note}"
+    return f"{head}{button.label}{value_text}{note}"
 
 
 def _join(lines: list[str]) -> list[str]:
