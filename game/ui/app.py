@@ -120,8 +120,10 @@ class App(ScreenStack, GameSession):
         self.mode.start()
 
     def configure_voice(self) -> None:
+        """The voice and the music, which the shared settings code does not know about."""
         mode = getattr(self, "_mode", None)  # a mode applies settings while it is being made
         self.voice.configure(self.settings.voice or bool(mode and mode.speaks()), self.kit.lang)
+        self.sounds.music.set_level(self.settings.volume, self.settings.music, self.settings.muted)
 
     def apply_settings(self, save: bool | None = None) -> None:
         super().apply_settings(save)
@@ -193,6 +195,9 @@ class App(ScreenStack, GameSession):
                 self.kit.resize(*surf.get_size())
                 self.images.clear()
                 self.relayout()
+            return
+        if event.type == pygame.USEREVENT and getattr(event, "music_ready", False):
+            self.sounds.music.poll()
             return
         if event.type in (pygame.WINDOWEXPOSED, pygame.WINDOWSHOWN, pygame.WINDOWRESTORED, pygame.ACTIVEEVENT):
             self.dirty = True

@@ -18,6 +18,7 @@ import pygame
 
 from ..core.paths import assets_dir
 from .picture_cache import PictureCache
+from .sound import Music
 
 log = logging.getLogger("neighbour.assets")
 _VIEWBOX = re.compile(r'viewBox="\s*[-\d.]+[\s,]+[-\d.]+[\s,]+([\d.]+)[\s,]+([\d.]+)')
@@ -204,6 +205,8 @@ class Sounds:
             self.ok = True
         except pygame.error as exc:
             log.info("no audio device (%s); sound is off", exc)
+        # with SDL's dummy driver (tests, benchmarks) nobody hears the music: it is not decoded
+        self.music = Music(self.root, self.ok and os.environ.get("SDL_AUDIODRIVER") != "dummy")
 
     def _get(self, rel: str) -> pygame.mixer.Sound | None:
         if rel not in self._sounds:
