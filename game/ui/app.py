@@ -38,7 +38,7 @@ from .nav import Screen
 from .options import Options
 from .picture_cache import PictureCache
 from .session import GameSession
-from .stack import ScreenStack
+from .stack import ScreenStack, TitleCard
 from .settings import Settings
 from .voice import Voice, focus_words, words_for
 
@@ -83,6 +83,7 @@ class App(ScreenStack, GameSession):
         self.changes = 0        # counts changes of the stack; `shown` is its value at the last frame drawn
         self.shown = 0
         self.voice = self.kit.voice = Voice()
+        self.shown_phase: tuple[int, str] | None = None  # the playthrough and phase of the last scene shown
         self._mode = make_mode(self, self.options.mode)
         self.configure_voice()
         self.open_window()
@@ -128,6 +129,23 @@ class App(ScreenStack, GameSession):
     def apply_settings(self, save: bool | None = None) -> None:
         super().apply_settings(save)
         self.configure_voice()
+
+    def route(self) -> None:
+        """As the session routes, and a title card when the story enters a new part (phase)."""
+        super().route()
+        play = self.play
+        if play is None or play.engine.status != "scene":
+            return
+        before, self.shown_phase = self.shown_phase, (id(play), play.engine.phase)
+        if before is None or before[0] != id(play) or before[1] == play.engine.phase:
+            return  # a game that starts or goes on where it was saved has no card
+        top = self.top
+        phase = self.kit.content.phases.get(play.engine.phase)
+        play_screen = next((s for s in reversed(self.stack) if s.is_play), None)
+        where = getattr(play_screen, "where_line", None)
+        if top is not None and phase is not None:
+            self.card = TitleCard(self.kit.tr(phase.name) or play.engine.phase, where() if callable(where) else "",
+                                  still=self.settings.reduced_motion)
 
     def toggle_fullscreen(self) -> None:
         self.settings.fullscreen = not self.settings.fullscreen
@@ -202,6 +220,12 @@ class App(ScreenStack, GameSession):
         if event.type in (pygame.WINDOWEXPOSED, pygame.WINDOWSHOWN, pygame.WINDOWRESTORED, pygame.ACTIVEEVENT):
             self.dirty = True
             return
+        if self.card is not None and event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame.FINGERDOWN,
+                                                    pygame.CONTROLLERBUTTONDOWN) and not drop:
+            self.card = None  # the first press only takes the card away; the scene counts from now
+            self.mapper.settle()
+            self.dirty = True
+            return
         for a in self.mapper.map(event):
             if (drop or self.changes != self.shown) and a.name not in (act.QUIT, act.ANY):
                 continue
@@ -258,7 +282,10 @@ class App(ScreenStack, GameSession):
         self.mode.tick(now)
         top = self.top
         moving = bool(top and top.update(dt))
-        return self.step_fade(dt) or moving
+        if self.card is not None and not self.card.step(dt):
+            self.card = None
+            self.dirty = True
+        return self.step_fade(dt) or moving or self.card is not None
 
     def draw(self) -> None:
         surf = pygame.display.get_surface()
@@ -283,10 +310,13 @@ class App(ScreenStack, GameSession):
                 self.voice.say(words)
         self.mode.draw_overlay(surf)
         self.draw_fade(surf)
+        if self.card is not None:
+            self.card.draw(self.kit, surf)
         pygame.display.flip()
         self.frames += 1
         self.dirty = False
-        self.stack[-1].mark_shown(self.clock())
+        if self.card is None:  # under a title card the scene is not seen yet
+            self.stack[-1].mark_shown(self.clock())
         if self.shown != self.changes:  # the new screen's first frame: drop what was typed before it
             self.shown = self.changes
             self.drop_queued_input()

@@ -25,6 +25,53 @@ from .settings import Settings
 FADE_SECONDS = 0.3
 
 
+class TitleCard:
+    """A new part of the story announced: its name across the middle of the screen, fading in and
+    out (held still with reduced motion). The scene under it counts as seen only once the card is
+    gone, and the first key or tap while it shows only dismisses it, so nothing is chosen unseen."""
+
+    FADE_IN, HOLD, FADE_OUT = 0.35, 1.3, 0.45
+
+    def __init__(self, title: str, line: str, still: bool):
+        self.title, self.line, self.still = title, line, still
+        self.t = 0.0
+
+    @property
+    def length(self) -> float:
+        return self.FADE_IN + self.HOLD + self.FADE_OUT
+
+    def step(self, dt: float) -> bool:
+        self.t += dt
+        return self.t < self.length
+
+    def opacity(self) -> float:
+        if self.still:
+            return 1.0
+        if self.t < self.FADE_IN:
+            return self.t / self.FADE_IN
+        return max(0.0, min(1.0, (self.length - self.t) / self.FADE_OUT))
+
+    def draw(self, kit: Kit, surf: pygame.Surface) -> None:
+        a = self.opacity()
+        if a <= 0:
+            return
+        th = kit.theme
+        w, h = surf.get_size()
+        lines = kit.wrap(self.title, "huge", int(w * 0.8))
+        band_h = len(lines) * kit.line_height("huge") + kit.line_height("body") + kit.px(90)
+        band = pygame.Surface((w, band_h), pygame.SRCALPHA)
+        band.fill((*th.panel[:3], 236))
+        y = kit.px(40)
+        for line in lines:
+            kit.text(band, line, "huge", th.heading, (w // 2, y), "midtop")
+            y += kit.line_height("huge")
+        kit.text(band, self.line, "body", th.muted, (w // 2, y + kit.px(10)), "midtop")
+        pygame.draw.line(band, th.fill, (w // 2 - kit.px(80), kit.px(20)), (w // 2 + kit.px(80), kit.px(20)),
+                         max(2, kit.px(4)))
+        band.set_alpha(int(255 * a))
+        surf.blit(band, (0, (h - band_h) // 2))
+
+
 class Fade:
     """The last frame of the screen that is going, drawn over the new one ever more faintly."""
 
@@ -74,6 +121,7 @@ class ScreenStack:
     frames: int
     settings: Settings
     fade: Fade | None = None
+    card: TitleCard | None = None
     collect_pending = False  # screens were freed: collect after the next frame
 
     @property

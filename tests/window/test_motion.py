@@ -59,3 +59,51 @@ def test_the_dark_theme_darkens_illustrations():
 
 def _lum(s: pygame.Surface) -> int:
     return sum(sum(s.get_at((x, y))[:3]) for x in range(0, 320, 16) for y in range(0, 180, 16))
+
+
+def play_to_a_new_phase(app):
+    first = app.play.engine.phase
+    for _ in range(3000):
+        top = app.top
+        if app.play.engine.phase != first and app.card is not None:
+            return
+        app.top.activate(next(i for i, b in enumerate(top.buttons) if b.enabled))
+        app.step(wait=False)
+    raise AssertionError("no new phase")
+
+
+def test_a_new_part_of_the_story_gets_a_title_card_that_hides_nothing_and_chooses_nothing():
+    app = make_app(settings=Settings(choice_delay=0.5))
+    c = app.kit.content
+    resident = next(k for k, v in c.campaigns.items() if v.role == "resident" and v.kind == "full")
+    app.new_game(resident, seed=3)
+    app.step(wait=False)
+    assert app.card is None                     # not when a game starts
+    play_to_a_new_phase(app)
+    card = app.card
+    assert card.title == app.kit.tr(c.phases[app.play.engine.phase].name)
+    scene = app.top
+    app.step(wait=False)
+    assert scene.shown_at is None               # the scene under the card is not seen yet
+    history = len(app.play.engine.state.history) if hasattr(app.play.engine.state, "history") else None
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_1, mod=0, unicode="1", scancode=0))
+    pygame.event.post(pygame.event.Event(pygame.KEYUP, key=pygame.K_1, mod=0, unicode="1", scancode=0))
+    app.step(wait=False)
+    assert app.card is None and app.top is scene  # the press took the card away, nothing more
+    if history is not None:
+        assert len(app.play.engine.state.history) == history
+    app.dirty = True
+    app.step(wait=False)
+    assert scene.shown_at is not None
+
+
+def test_a_title_card_goes_by_itself():
+    app = make_app(settings=Settings(reduced_motion=True))
+    from game.ui.stack import TitleCard
+    app.card = TitleCard("Open unit", "Day 5", still=True)
+    steps = 0
+    while app.card is not None:
+        app.step(wait=False)
+        steps += 1
+        assert steps < 200
+    assert steps >= 60                          # about two seconds at 60 steps a second
