@@ -184,20 +184,28 @@ class JournalScreen(PanelScreen):
             y += k.paragraphs(surf, k.ui("ending.estimate_line", risk=round(est.risk), low=round(est.low),
                                           high=round(est.high)), "body", th.text, x, y, w, clip) + k.px(8)
             most = max((d.contribution for d in est.drivers), default=1) or 1
+            font = k.font("small")
+            icon = k.px(22)
+            # the name, its bar, its numbers: the bar starts after the longest name, and the numbers go
+            # under the bar when the row is too narrow for them (large text, OpenDyslexic, a small screen)
+            bx = x + min(int(w * 0.45), icon + k.px(16) + max(font.size(k.var_name(d.var))[0] for d in est.drivers))
+            bw = int(w * 0.25)
+            line = k.line_height("small")
             for d in est.drivers:
-                row = k.line_height("small") + k.px(6)
+                numbers = k.ui("journal.driver_numbers", weight=k.num(d.weight), deficit=k.num(d.deficit, ".2f"),
+                               points=round(d.if_best))
+                beside = font.size(numbers)[0] <= x + w - (bx + bw + k.px(12))
+                row = line * (1 if beside else 2) + k.px(6)
                 if surf and clip.top - row < y < clip.bottom:
-                    icon = k.px(22)
                     surf.blit(k.images.icon(k.var_icon(d.var), icon, th.text), (x, y))
-                    k.text(surf, k.var_name(d.var), "small", th.text, (x + icon + k.px(8), y))
-                    bx = x + int(w * 0.36)
-                    bw = int(w * 0.3)
+                    k.text(surf, k.var_name(d.var), "small", th.text, (x + icon + k.px(8), y),
+                           box=pygame.Rect(x, y, max(bx - x, w if not beside else 0), row))
                     pygame.draw.rect(surf, th.track, (bx, y + k.px(4), bw, k.px(12)), border_radius=k.px(6))
                     filled = max(2, int(bw * d.contribution / most))
                     pygame.draw.rect(surf, th.fill, (bx, y + k.px(4), filled, k.px(12)),
                                      border_radius=k.px(6))
-                    k.text(surf, k.ui("journal.driver_numbers", weight=k.num(d.weight), deficit=k.num(d.deficit, ".2f"),
-                                      points=round(d.if_best)), "small", th.muted, (bx + bw + k.px(12), y))
+                    at = (bx + bw + k.px(12), y) if beside else (bx, y + line)
+                    k.text(surf, numbers, "small", th.muted, at, box=pygame.Rect(x, y, w, row))
                 y += row
             y += k.px(20)
         return y - y0
