@@ -24,7 +24,7 @@ from . import preview as pv
 from .simulate import simulate
 
 FOCUSES = ("work", "study", "family")
-LATE_DAY = 8
+LATE_DAY = 4
 FIRST_GAP, PREVIEW_GAP, LATE_RANGE, FOCUS_SPREAD = 10.0, 5.0, (3.0, 15.0), 5.0
 
 
