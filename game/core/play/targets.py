@@ -4,8 +4,8 @@ A story teaches through its choices only if reading them matters. These figures 
 
   * pressing the first choice every time ends at least 10 points worse than engaged play;
   * reading only the default preview (the home room's level) ends at least 5 points worse;
-  * idling until day 8 and then engaging ends between 3 and 15 points worse than engaged: a late
-    turn-around costs, but pays;
+  * idling until halfway through the story (day 4 of the resident's nine) and then engaging ends
+    between 3 and 15 points worse than engaged: a late turn-around costs, but pays;
   * for each resident profile, focusing on work, on school or on family ends at least 5 points apart
     (best against worst), and the best focus is not the same for every profile.
 
@@ -24,7 +24,7 @@ from . import preview as pv
 from .simulate import simulate
 
 FOCUSES = ("work", "study", "family")
-LATE_DAY = 4
+LATE_DAY = 4  # about halfway: day 8 of sixteen before the cut of issue 14, day 4 of nine after it
 FIRST_GAP, PREVIEW_GAP, LATE_RANGE, FOCUS_SPREAD = 10.0, 5.0, (3.0, 15.0), 5.0
 
 
