@@ -2,8 +2,9 @@
 
 The model's daily rule "a day without work or school" is for an empty day on the unit. It must not
 fire on a day spent on leave, planning release or walking out of the gate: those days are full, even
-for a player who picks nothing else. Nor in remand, where no work or school is offered. Measured by playing the resident's story idle (the player who
-does least), so every day the rule could fire on is reached.
+for a player who picks nothing else. Nor in remand, where no work or school is offered. Measured by
+playing the resident's story idle (the player who does least), so every day the rule could fire on
+is reached.
 """
 
 import pytest
