@@ -205,15 +205,16 @@ class DayScreen(PlayScreen):
             return 0
         if scene.speaker and scene.speaker in k.content.characters:
             ch = k.content.characters[scene.speaker]
-            size = k.px(72)
+            size = max(k.px(72), min(k.px(128), k.h // 7))  # whoever speaks is seen: a large portrait
             words_h = k.px(6) + k.line_height("body_bold") + (k.line_height("small") if ch.role else 0)
             if surf and ch.portrait:
                 surf.blit(k.images.load(ch.portrait, (size, size)), (x, y))
             tx = x + (size + k.px(14) if ch.portrait else 0)
+            ty = y + (max(0, (size - words_h) // 2) if ch.portrait else 0)
             if surf:
-                k.text(surf, k.tr(ch.name), "body_bold", th.heading, (tx, y + k.px(6)))
+                k.text(surf, k.tr(ch.name), "body_bold", th.heading, (tx, ty + k.px(6)))
                 if ch.role:
-                    k.text(surf, k.tr(ch.role), "small", th.muted, (tx, y + k.px(6) + k.line_height("body_bold")))
+                    k.text(surf, k.tr(ch.role), "small", th.muted, (tx, ty + k.px(6) + k.line_height("body_bold")))
             y += max(size if ch.portrait else 0, words_h) + k.px(14)
         if scene.title:
             for line in k.wrap(k.tr(scene.title), "heading", w):
