@@ -319,7 +319,7 @@ def _long_texts(data: dict[str, Any], report: Report) -> None:
 
 def _unreached_endings(data: dict[str, Any], report: Report, runs: int) -> None:
     from .load.build import build
-    from .play.simulate import simulate
+    from . import lint_runs
     try:
         content = build(data)
     except Exception as exc:  # pragma: no cover - build of checked content should not fail
@@ -331,8 +331,12 @@ def _unreached_endings(data: dict[str, Any], report: Report, runs: int) -> None:
         reached_end: set[str] = set()
         reached_epi: set[str] = set()
         # engaged play reaches the endings a good run can still have by chance ("low is not zero")
+        failed = False
         for policy, n in (("random", runs), ("engaged", max(30, runs)), ("idle", max(20, runs // 2))):
-            result = simulate(content, cid, runs=n, seed=0, policy=policy)
+            result = lint_runs.run(content, data, cid, policy, n, report)
+            if result is None:  # reported; its endings are not "unreached", the game never gets there
+                failed = True
+                break
             reached_end |= set(result.endings)
             reached_epi |= set(result.epilogues)
             played += result.runs
@@ -340,6 +344,8 @@ def _unreached_endings(data: dict[str, Any], report: Report, runs: int) -> None:
                 entry = clamped.setdefault(where, [0, var, worst])
                 entry[0] += times
                 entry[2] = worst if abs(worst) > abs(entry[2]) else entry[2]
+        if failed:
+            continue
         for ending in camp["endings"]:
             if ending["id"] not in reached_end:
                 path, line, col = at(ending)

@@ -80,13 +80,26 @@ class DailyRule:
     why: Text = s.text("Reason shown in the end-of-day summary.", True)
 
 
+def logistic(z: float) -> float:
+    """100 / (1 + e^-z), in percent, for any z: no overflow however far the weights push it."""
+    if z != z:
+        return 50.0
+    if z >= 0:
+        return 100.0 / (1.0 + math.exp(-min(z, 700.0)))
+    e = math.exp(max(z, -700.0))
+    return 100.0 * e / (1.0 + e)
+
+
+MAX_WEIGHT = 50  # a logistic weight or intercept beyond this says the same as 50: certainty
+
+
 @dataclass(slots=True, kw_only=True)
 class Factor:
     """A weighted factor of the risk formula."""
 
     WHAT: ClassVar[str] = "risk factor"
     var: str = s.ref("variable", "A model variable.", True)
-    weight: float = s.number("Its weight in the logistic formula.", True)
+    weight: float = s.number("Its weight in the logistic formula.", True, lo=-MAX_WEIGHT, hi=MAX_WEIGHT)
     sources: list[Source] = s.sources("Evidence for the weight, or the word 'assumption'.", True)
     note: Text | None = s.text("A plain-language note for the 'How is this calculated?' page.")
     kind: str = s.derived("risk")  # its variable's kind, filled in by the Model
@@ -107,7 +120,8 @@ class RiskFormula:
     """The two-year reoffending estimate."""
 
     WHAT: ClassVar[str] = "risk formula"
-    intercept: float = s.number("The constant term of the logistic formula.", True)
+    intercept: float = s.number("The constant term of the logistic formula.", True, lo=-MAX_WEIGHT,
+                                hi=MAX_WEIGHT)
     uncertainty: float = s.number("Plus/minus points shown around the estimate.", default=10, lo=0, hi=50)
     factors: list[Factor] = s.records(Factor, "Weighted factors.", True, min_items=1)
     explain: Text = s.text("The formula in plain words.", True)
@@ -268,17 +282,17 @@ class Model:
 
     def risk(self, values: dict[str, float]) -> float:
         """Estimated two-year reoffending risk in percent."""
-        return 100.0 / (1.0 + math.exp(-self.z(values)))
+        return logistic(self.z(values))
 
     def estimate(self, values: dict[str, float]) -> Estimate:
         """The estimate with its uncertainty band and the factors that drive it most."""
         z = self.z(values)
-        p = 100.0 / (1.0 + math.exp(-z))
+        p = logistic(z)
         drivers = []
         for f in self.factors:
             d = self.deficit(f.var, values.get(f.var, self.starts.get(f.var, 50.0)))
             contribution = f.weight * d
-            best = 100.0 / (1.0 + math.exp(-(z - contribution)))
+            best = logistic(z - contribution)
             drivers.append(Driver(f.var, f.weight, d, contribution, p - best))
         drivers.sort(key=lambda dr: -dr.contribution)
         u = self.uncertainty

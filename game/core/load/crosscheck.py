@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..reading import is_number
 from ..diagnostics import Report, did_you_mean
 
 
@@ -50,6 +51,7 @@ def crosscheck(data: dict[str, Any], positions: dict[str, Any], report: Report) 
     for name, var in data.get("variables", {}).items():
         if var.get("budget") and var["type"] != "number":
             err(report, var, f"budget '{name}' must be a number variable (type: number)", code="C427")
+        _check_range(name, var, report)
     for name, scene in data.get("scenes", {}).items():
         _check_scene(name, scene, pools, report)
         _check_event_slots(scene.get("event"), data, report)
@@ -59,6 +61,22 @@ def crosscheck(data: dict[str, Any], positions: dict[str, Any], report: Report) 
                     err(report, choice, f"'{var}' in the cost of a choice is not a budget"
                                         f"{did_you_mean(var, budgets)}; declare it under 'variables:' "
                                         "with a 'budget:' entry", code="C428")
+
+
+def _check_range(name: str, var: dict[str, Any], report: Report) -> None:
+    """A number variable's min, max and default: in order, finite, the default inside the range."""
+    low, high, default = var.get("min"), var.get("max"), var.get("default")
+    if low is not None and high is not None and low > high:
+        err(report, var, f"variable '{name}' has min {low:g} above its max {high:g}", code="C432")
+        return
+    if var.get("type") != "number" or default is None:
+        return
+    if not is_number(default):
+        err(report, var, f"variable '{name}' holds numbers, but its default is not a number", code="C433")
+    elif (low is not None and default < low) or (high is not None and default > high):
+        err(report, var, f"variable '{name}' has the default {default:g}, outside its range "
+                         f"{'' if low is None else f'{low:g}'} to {'' if high is None else f'{high:g}'}",
+            code="C433")
 
 
 def _check_languages(data: dict[str, Any], positions: dict[str, Any], report: Report) -> None:

@@ -7,6 +7,7 @@ and what was found, and returns the value normalised to plain data. `schema_type
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -183,7 +184,7 @@ class Num(T):
         ok = isinstance(value, (int, float)) and not isinstance(value, bool)
         if ok and self.integer and isinstance(value, float):
             ok = value.is_integer()
-        if ok and value != value:  # NaN
+        if ok and (value != value or value in (math.inf, -math.inf)):  # NaN, infinity
             ok = False
         if ok and ((self.lo is not None and value < self.lo) or (self.hi is not None and value > self.hi)):
             ok = False

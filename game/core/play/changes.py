@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..content import Choice
 from ..rules.compiled import Effect, Text
+from ..rules.bounded import bound
 from .context import Context
 from .state import GameState
 
@@ -130,7 +131,8 @@ class Changes:
                 new = old if old > ceiling else ceiling  # a risk stops rising at its ceiling
         else:
             new = float(value) if op == "=" else old + (value if op == "+=" else -value)
-        if new == old:
+            new = bound(new, None, None, old)
+        if new == old or new != new:  # NaN (inf - inf, a 0 * inf): the value stays as it was
             return
         target[var] = new
         if ctx.record:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING, Any, Callable, Protocol
 
+from ..rules.bounded import bound
 from .state import GameState
 
 if TYPE_CHECKING:
@@ -97,8 +98,8 @@ class Context:
                 if spec.budget is not None:  # spending what is not there: kept, and reported by lint
                     self.engine.note_clamp(self.where, name, value)
                 value = low
-            if spec.max is not None:
-                value = min(spec.max, value)
+            # in range, and finite: `n = n * n` stops at the highest value instead of growing forever
+            value = bound(value, low, spec.max, old)
             if spec.budget is not None and self.record and value != old:
                 self.engine.state.log.append({"who": "", "var": name, "before": old, "after": value,
                                               "why": self.why})

@@ -55,6 +55,7 @@ class Engine(Flow, Changes):
         self._candidates: dict[str, list[Candidate]] = {}
         self._orders: dict[str, list[float]] = {}  # scene id -> a sort key per choice, from the seed
         self.clamped: dict[str, Clamp] = {}  # effect pointer -> [times, variable, worst value]: for lint
+        self.failed: dict[str, tuple[str, str]] = {}  # rule pointer -> (rule, why it failed): for lint
         # (the values the risk came from, the risk)
         self._risk_of: tuple[tuple[float, ...] | None, float] = (None, 0.0)
         self.ctx = Context(self)

@@ -41,6 +41,7 @@ class SimResult:
     steps: int = 0
     choices_made: int = 0
     clamped: dict[str, Clamp] = field(default_factory=dict)  # effect pointer -> [times, variable, worst value]
+    failed: dict[str, tuple[str, str]] = field(default_factory=dict)  # rule pointer -> (rule, why it failed)
     words: list[int] = field(default_factory=list)       # per run
     decisions: list[int] = field(default_factory=list)   # per run
     reads: list[Read] = field(default_factory=list)      # per run, when asked to keep them
@@ -91,6 +92,10 @@ class SimResult:
         return rows[:top]
 
 
+class EndlessPlay(RuntimeError):
+    """A simulated playthrough that went on past its step limit: a loop the story never leaves."""
+
+
 @gc_paused  # a game's history and log live until it ends: no cycles to collect while it runs
 def play_once(content: Content, campaign: str, seed: int, policy: Callable[[list[Choice]], Choice],
               profile: str | None = None, scenario: str | None = None, max_steps: int = 20000,
@@ -109,7 +114,7 @@ def play_once(content: Content, campaign: str, seed: int, policy: Callable[[list
     while engine.state.status != "ending":
         steps += 1
         if steps > max_steps:
-            raise RuntimeError(f"playthrough did not end after {max_steps} steps (seed {seed})")
+            raise EndlessPlay(f"playthrough did not end after {max_steps} steps (seed {seed})")
         if engine.state.status == "scene":
             offered = engine.choices()
             picked = policy(offered)
@@ -128,7 +133,8 @@ def play_once(content: Content, campaign: str, seed: int, policy: Callable[[list
 
 
 def simulate(content: Content, campaign: str, runs: int = 100, seed: int = 0, policy: str = "random",
-             profile: str | None = None, lang: str | None = None, keep: bool = False) -> SimResult:
+             profile: str | None = None, lang: str | None = None, keep: bool = False,
+             max_steps: int = 20000) -> SimResult:
     """Play `runs` games from seeds seed, seed+1...; words are counted in `lang` (default: the
     content's default language), and with keep=True each run's count is kept in `reads`."""
     camp = content.campaigns[campaign]
@@ -143,7 +149,9 @@ def simulate(content: Content, campaign: str, runs: int = 100, seed: int = 0, po
         prof = profile
         if prof is None and camp.profiles:
             prof = camp.profiles[rng.randrange(len(camp.profiles))].id
-        engine, taken = play_once(content, campaign, seed + i, pick, profile=prof, reading=reader)
+        engine, taken = play_once(content, campaign, seed + i, pick, profile=prof, reading=reader,
+                                  max_steps=max_steps)
+        result.failed.update(engine.failed)
         for where, (times, var, worst) in engine.clamped.items():
             entry = result.clamped.setdefault(where, [0, var, worst])
             entry[0] += times

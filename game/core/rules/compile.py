@@ -22,6 +22,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, Any, Callable
 
 from ..diagnostics import did_you_mean
+from .bounded import safe_round
 from .fold import COMPARATORS, COMPARE_CONST, COMPARE_SUBJECT, NOT_LITERAL, Condition, arith_const, arith_subject
 from .fold import literal
 
@@ -227,7 +228,7 @@ class _Compiler:
             return (lambda c: abs(f(c))), NUMBER
         if fname == "round":
             f = fs[0]
-            return (lambda c: float(round(f(c)))), NUMBER
+            return (lambda c: safe_round(f(c))), NUMBER
         if fname == "risk":
             self.usage.subject_used.append(self.where)
             return (lambda c: c.subject_risk()), NUMBER

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Callable, NotRequired, TypedDict
 
+from .bounded import guard
 from .compile import BOOL, Symbols, Usage, compile_condition, compile_effects, effect_targets
 
 if TYPE_CHECKING:
@@ -52,8 +53,9 @@ class Rule:
     def __call__(self, ctx: Any) -> Any:
         fn = self.fn
         if fn is None:
-            fn = self.fn = compile_condition(self.ast, self.symbols, Usage(), self.ptr, self.want,
-                                             self.modifier)
+            fn = self.fn = guard(compile_condition(self.ast, self.symbols, Usage(), self.ptr, self.want,
+                                                   self.modifier), self.ast, self.ptr, self.src,
+                                 False if self.want == BOOL else 0.0)
         return fn(ctx)
 
 
@@ -74,7 +76,8 @@ class Effect:
     def __call__(self, ctx: Any) -> None:
         fn = self.fn
         if fn is None:
-            fn = self.fn = compile_effects(self.ast, self.symbols, Usage(), self.ptr)
+            fn = self.fn = guard(compile_effects(self.ast, self.symbols, Usage(), self.ptr), self.ast,
+                                 self.ptr, self.src)
         fn(ctx)
 
 

@@ -27,6 +27,8 @@ from typing import Any
 
 MAX_LENGTH = 2000
 MAX_NESTING = 32
+MAX_TERMS = 100       # operators in one rule: more is no rule a person reads, and deep to run
+MAX_NUMBER_CHARS = 15  # a number literal: enough for any figure, never an infinite float
 
 # AST node shapes (all tuples, so they can be cached with marshal):
 #   ("num", value)  ("str", value)  ("bool", value)
@@ -58,6 +60,7 @@ _TOKEN = re.compile(r"""
 _KEYWORDS = {"and", "or", "not", "true", "false"}
 _COMPARE = {"==", "!=", "<", "<=", ">", ">="}
 _ASSIGN = {"=", "+=", "-="}
+_TERM_OPS = {"+", "-", "*", "/", "==", "!=", "<", "<=", ">", ">="}
 
 
 def tokenize(text: str) -> list[tuple[str, Any, int]]:
@@ -67,6 +70,7 @@ def tokenize(text: str) -> list[tuple[str, Any, int]]:
                                f"found {len(text)}", 0)
     tokens: list[tuple[str, Any, int]] = []
     pos = 0
+    terms = 0
     n = len(text)
     while pos < n:
         m = _TOKEN.match(text, pos)
@@ -82,6 +86,14 @@ def tokenize(text: str) -> list[tuple[str, Any, int]]:
             raise RulesSyntaxError(f"unexpected character '{ch}'{hint}", pos)
         kind = m.lastgroup
         raw = m.group()
+        if kind == "op" and raw in _TERM_OPS or kind == "name" and raw in ("and", "or"):
+            terms += 1
+            if terms > MAX_TERMS:
+                raise RulesSyntaxError(f"expected at most {MAX_TERMS} operators in one rule; split it "
+                                       "into several rules or variables", pos)
+        if kind == "num" and len(raw) > MAX_NUMBER_CHARS:
+            raise RulesSyntaxError(f"expected a number of at most {MAX_NUMBER_CHARS} characters, "
+                                   f"found {len(raw)}", pos)
         if kind == "num":
             tokens.append(("num", float(raw) if "." in raw else int(raw), pos))
         elif kind == "str":
