@@ -20,6 +20,7 @@ from .world import (Activity, Character, ContentWarning, Epilogue, Fact, Languag
                     Role, Scenario, Source, Variable, source_text)
 
 END = "end"  # the target that ends the slot
+MAX_CHOICES = 40  # in one scene: more than a screen can offer, and a window must show them quickly
 __all__ = ["Activity", "Block", "Campaign", "Character", "Choice", "Content", "ContentWarning", "Day",
            "Ending", "Epilogue", "Event", "Fact", "Language", "Later", "Phase", "Place", "Principle", "Profile",
            "Role", "Scenario", "Scene", "Source", "Variable", "Variant", "source_text"]
@@ -106,7 +107,7 @@ class Scene:
     effects: list[Effect] = s.effects("Effects applied when the scene is shown.")
     why: Text | None = s.text("Reason for the scene's own effects.")
     event: Event | None = s.record(Event, "Makes the scene an event (storylet).")
-    choices: list[Choice] = s.records(Choice, "What the player can do.")
+    choices: list[Choice] = s.records(Choice, "What the player can do (at most 40).", max_items=MAX_CHOICES)
     next: str | None = s.ref("scene", "Where 'Continue' goes when there are no choices ('end' by default).",
                              extra=(END,))
     skip: str | None = s.ref("scene", "Where 'skip this scene' goes after a content warning ('end' by "

@@ -12,8 +12,9 @@ filled as `str.format` would fill it.
 
 from __future__ import annotations
 
+import re
 import string
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 
@@ -41,12 +42,22 @@ def plural_index(lang: str, n: float) -> int:
     return RULES.get(lang.split("-")[0], _one_other)(abs(n))
 
 
+_NUMBERS = re.compile(r"[0-9]+")
+
+
 class _Formatter(string.Formatter):
     def __init__(self, lang: str, rule: Callable[[int], int] | None = None):
         self.lang = lang
         self.rule = rule
 
+    def get_field(self, field_name: str, args: Sequence[Any], kwargs: Mapping[str, Any]) -> Any:
+        if not field_name.isidentifier():  # `{day.x}`, `{day[0]}`, `{0}`: a text, not a way into objects
+            raise KeyError(field_name)
+        return super().get_field(field_name, args, kwargs)
+
     def format_field(self, value: Any, format_spec: str) -> str:
+        if "|" not in format_spec and any(len(n) > 2 for n in _NUMBERS.findall(format_spec)):
+            raise ValueError("a width or precision of 100 or more")  # `{n:>999999999}` would fill memory
         if "|" in format_spec and isinstance(value, (int, float)) and not isinstance(value, bool):
             forms = format_spec.split("|")
             index = self.rule(int(abs(value))) if self.rule else plural_index(self.lang, value)
@@ -60,5 +71,5 @@ def fill(text: str, lang: str, values: Mapping[str, Any], rule: Callable[[int], 
     placeholder names no value or is malformed."""
     try:
         return _Formatter(lang, rule).vformat(text, (), values)
-    except (KeyError, IndexError, ValueError, AttributeError):
+    except (KeyError, IndexError, ValueError, AttributeError, TypeError, OverflowError):
         return text

@@ -156,9 +156,11 @@ def record(cls: type, doc: str, required: bool = False, key: str | None = None) 
     return _field(FieldSpec(doc, lambda t: t.record(cls), required, key, RECORD, cls))
 
 
-def records(cls: type, doc: str, required: bool = False, *, min_items: int = 0, key: str | None = None) -> Any:
+def records(cls: type, doc: str, required: bool = False, *, min_items: int = 0, key: str | None = None,
+            max_items: int = 1000) -> Any:
     """A list of records, always written as a list."""
-    return _field(FieldSpec(doc, lambda t: t.List(t.record(cls), single=False, min_items=min_items),
+    return _field(FieldSpec(doc, lambda t: t.List(t.record(cls), single=False, min_items=min_items,
+                                                  max_items=max_items),
                             required, key, RECORDS, cls), factory=list)
 
 

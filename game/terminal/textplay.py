@@ -15,6 +15,7 @@ from ..core.play import figures
 from ..core.play import preview as pv
 from ..core.play.engine import CONTINUE, Engine
 from ..core.play.playthrough import Playthrough
+from ..core.safetext import for_terminal
 
 WIDTH = 72
 
@@ -36,8 +37,8 @@ class TextGame:
         return self.c.ui(key, self.lang, **values)
 
     def say(self, text: str = "") -> None:
-        for para in text.split("\n"):
-            self.out.write((textwrap.fill(para, WIDTH) if para.strip() else "") + "\n")
+        for para in text.split("\n"):  # control characters in the story are shown, never obeyed
+            self.out.write((for_terminal(textwrap.fill(para, WIDTH), keep_lines=True) if para.strip() else "") + "\n")
 
     def ask(self, n: int) -> int | None:
         """A number from 1 to n (returned 0-based), handling commands; None on quit or end of input."""
@@ -48,7 +49,7 @@ class TextGame:
             if line is None:
                 return None
             cmd = line.strip().lower()
-            if cmd.isdigit() and 1 <= int(cmd) <= n:
+            if cmd.isascii() and cmd.isdigit() and len(cmd) <= 6 and 1 <= int(cmd) <= n:  # never '²'
                 return int(cmd) - 1
             if cmd == "q":
                 return None

@@ -18,7 +18,8 @@ from ..core.diagnostics import Report
 from ..core.load.ready import load_content
 from ..core.play.engine import EngineError
 from ..core.play.playthrough import MOVED, Playthrough, Room
-from ..core.play.saves import SaveStore
+from ..core.play.saves import SaveStore, move_aside
+from ..core.play.state import SaveFormatError
 from .input import InputMapper
 from .kit import Kit
 from .modes import MODES, Mode, make_mode
@@ -210,8 +211,12 @@ class GameSession:
                                        room=self._mode.make_room(code if isinstance(code, str) else None))
         except Exception as exc:  # noqa: BLE001 - a save that does not fit the content is told, not raised
             log.warning("save %s does not fit this content: %s", slot, exc)
-            self.push(MessageScreen(self, self.kit.ui("saves.title"),
-                                    self.kit.ui("saves.unusable", problem=str(exc))))
+            text = self.kit.ui("saves.unusable", problem=str(exc))
+            if isinstance(exc, SaveFormatError):  # unusable, not merely of a story this content lacks
+                moved = move_aside(self.saves.path(slot))  # kept, never deleted; the next Continue works
+                if moved:
+                    text += "\n\n" + self.kit.ui("saves.moved", path=moved)
+            self.push(MessageScreen(self, self.kit.ui("saves.title"), text))
             return False
         self.begin(play)
         return True

@@ -46,7 +46,9 @@ class Fonts:
 def wrap(text: str, font: pygame.font.Font, width: int) -> list[str]:
     """Lines of text no wider than `width` pixels; blank lines separate paragraphs.
 
-    Each candidate line is measured whole (word widths do not add up exactly because of kerning).
+    Each candidate line is measured whole (word widths do not add up exactly because of kerning). A
+    word wider than the line is broken where it must be (`break_word`); time grows with the length
+    of the text, never faster, so a 100,000-character word takes well under a second.
     """
     lines: list[str] = []
     for para in text.split("\n"):
@@ -62,15 +64,55 @@ def wrap(text: str, font: pygame.font.Font, width: int) -> list[str]:
                 continue
             if line:
                 lines.append(line)
-            line = word
-            while font.size(line)[0] > width and len(line) > 1:  # a single word wider than the line
-                cut = len(line) - 1
-                while cut > 1 and font.size(line[:cut])[0] > width:
-                    cut -= 1
-                lines.append(line[:cut])
-                line = line[cut:]
+            pieces = break_word(word, font, width)
+            lines.extend(pieces[:-1])
+            line = pieces[-1]
         lines.append(line)
     return lines
+
+
+def break_word(word: str, font: pygame.font.Font, width: int) -> list[str]:
+    """A word cut into pieces that each fit `width` (the last may be shorter). No line holds more
+    characters than fit at the font's narrowest, so each piece is found by halving within a window
+    of that many characters: the time is linear in the word's length."""
+    narrowest = max(1, min(font.size(c)[0] for c in "il.,'|!:;"))
+    window = max(1, width // narrowest + 1)
+    pieces: list[str] = []
+    start, n, last = 0, len(word), 0
+    while start < n:
+        part = word[start:start + window]
+        if font.size(part)[0] <= width:
+            cut = len(part)
+        elif 0 < last < len(part) and font.size(part[:last])[0] <= width < font.size(part[:last + 1])[0]:
+            cut = last  # a run of like characters breaks where the line before it did
+        else:
+            lo, hi = 1, len(part) - 1  # the longest prefix that fits (at least one character)
+            while lo < hi:
+                mid = (lo + hi + 1) // 2
+                if font.size(part[:mid])[0] <= width:
+                    lo = mid
+                else:
+                    hi = mid - 1
+            cut = lo
+        last = cut
+        pieces.append(part[:cut])
+        start += cut
+    return pieces or [""]
+
+
+def ellipsize(text: str, font: pygame.font.Font, width: int, keep: int = 4) -> str:
+    """`text` cut to fit `width` with "…" at the end (at least `keep` characters are kept); found by
+    halving, so a long text costs a few measurements, not one per character."""
+    if font.size(text)[0] <= width or len(text) <= keep:
+        return text
+    lo, hi = keep, len(text) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if font.size(text[:mid].rstrip() + "…")[0] <= width:
+            lo = mid
+        else:
+            hi = mid - 1
+    return text[:lo].rstrip() + "…"
 
 
 class TextCache:

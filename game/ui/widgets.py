@@ -13,6 +13,7 @@ import pygame
 
 from .input import badge as key_badge
 from .kit import Kit
+from .text import ellipsize
 
 
 @dataclass
@@ -142,10 +143,7 @@ class Button:
             kit.put(surf, kit.render(line, "button", fg), (x, y), line, box)
             y += lh
         if self.note:
-            note = self.note
-            font = kit.font("small")
-            while font.size(note)[0] > box.w and len(note) > 4:
-                note = note[:-2].rstrip() + "…"
+            note = ellipsize(self.note, kit.font("small"), box.w)
             kit.text(surf, note, "small", fg, (x, y), box=box)
             y += kit.line_height("small")
         for row in rows:

@@ -139,3 +139,10 @@ def test_a_rule_that_overflows_at_run_time_is_a_lint_message_at_its_place(tmp_pa
         """) + campaign(days=1))
     found = lint_errors([folder], runs=1)
     assert len(found) == 1 and found[0].startswith("story.yaml:9:14: L531 this rule cannot be worked out"), found
+
+
+def test_a_scene_with_10000_choices_is_refused_with_its_place(tmp_path):
+    choices = ", ".join("{text: C, goto: end}" for _ in range(10_000))
+    found = errors(tmp_path, f"scenes:\n  a:\n    text: A.\n    choices: [{choices}]\n")
+    assert found == ["story.yaml:4:14: expected at most 40 items, found 10000; split them up (a scene into "
+                     "several scenes)"]

@@ -35,9 +35,14 @@ def rule_code(exc: Exception) -> str:
     return "R301" if isinstance(exc, rules.RulesSyntaxError) else "R302"
 
 
+MAX_ITEMS = 1000  # items in any one list: far past what a story needs, and bounded for the window
+
+
 class List(T):
-    def __init__(self, item: T, doc: str = "", min_items: int = 0, single: bool = True):
+    def __init__(self, item: T, doc: str = "", min_items: int = 0, single: bool = True,
+                 max_items: int = MAX_ITEMS):
         self.item, self.doc, self.min_items, self.single = item, doc, min_items, single
+        self.max_items = max_items
 
     def check(self, value: Any, mark: Mark, ctx: Ctx, ptr: str) -> Any:
         if not isinstance(value, YList):
@@ -47,6 +52,9 @@ class List(T):
             return ctx.error(mark, f"expected a list of {self.item.expected()}, found {describe(value)}", code="S110")
         if len(value) < self.min_items:
             return ctx.error(mark, f"expected at least {self.min_items} item(s), found {len(value)}", code="S111")
+        if len(value) > self.max_items:
+            return ctx.error(mark, f"expected at most {self.max_items} items, found {len(value)}; split them "
+                                   "up (a scene into several scenes)", code="S111")
         out = []
         bad = False
         for i, item in enumerate(value):
@@ -64,9 +72,10 @@ class List(T):
 
     def json(self) -> dict[str, Any]:
         item = self.item.json()
+        array = {"type": "array", "items": item, "minItems": self.min_items, "maxItems": self.max_items}
         if self.single:
-            return {"oneOf": [item, {"type": "array", "items": item, "minItems": self.min_items}]}
-        return {"type": "array", "items": item, "minItems": self.min_items}
+            return {"oneOf": [item, array]}
+        return array
 
 
 class Table(T):

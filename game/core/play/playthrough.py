@@ -26,10 +26,10 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from ..content import Choice, Content, Scene
-from . import results, shifts
+from . import results, saves, shifts
 from .campaigns import budgets_spent
 from .engine import Engine
-from .state import GameState
+from .state import GameState, SaveFormatError
 
 log = logging.getLogger("neighbour.play")
 
@@ -146,12 +146,19 @@ class Playthrough:
                 room: Room | None = None) -> Playthrough:
         """A saved playthrough, attached to this content; a scene the content no longer has starts
         its day again (`repair()` says so). Raises EngineError when the campaign is gone."""
+        problem = saves.unfit(content, state)
+        if problem:  # a save re-signed by hand, or of other content: told, never a crash later
+            raise SaveFormatError(f"this save does not fit the story: {problem}")
         record = Record.from_dict(saved or {})
         play = cls(Engine(content, state), room, record)
         if room is not None:
             play.record.room, play.record.code = room.name, room.code
         if state.status == "scene" and play.engine.scene is None:
             play.engine.restart_day()
+        try:
+            play.where()  # everything a screen asks first, so a bad save fails here, not mid-draw
+        except (LookupError, TypeError, ValueError, ArithmeticError) as exc:
+            raise SaveFormatError(f"this save does not fit the story ({type(exc).__name__})") from None
         return play
 
     def rebind(self, content: Content) -> bool:

@@ -17,6 +17,7 @@ from typing import Any
 
 from .. import reading
 from ..files import data_dir, write_atomic
+from ..content import Content
 from .state import SAVE_VERSION, GameState, SaveFormatError
 
 SAVE_KIND = "neighbour-save"
@@ -196,6 +197,33 @@ def load_file(path: str) -> LoadResult:
         moved = move_aside(path)
         return LoadResult(None, {}, str(exc), moved)
     return LoadResult(state, label, play=play)
+
+
+def unfit(content: Content, state: GameState) -> str:
+    """Why a save (checksum and all) cannot be played with this content, or "": a save re-signed by
+    hand, or from other content, may hold anything its types allow, and must never crash a Continue."""
+    camp = content.campaigns.get(state.campaign)
+    if camp is None:  # of other content (--content): the engine says so, and the save is kept where it is
+        return ""
+    if not 0 <= state.block <= max(len(camp.blocks), 1) or not 0 <= state.day_index <= 10_000 \
+            or not 0 <= state.slot <= 100 or not 0 <= state.day <= 10_000 or not 0 <= state.step <= 10**7:
+        return "its place in the story is out of range"
+    values = [state.subject or {}, *state.chars.values()]
+    for table in values:
+        if not all(isinstance(v, (int, float)) and not isinstance(v, bool) and 0 <= v <= 100
+                   for v in table.values()):
+            return "a meter holds something other than a number from 0 to 100"
+    kinds = {"number": (int, float), "bool": (bool,), "text": (str,)}
+    for name, value in state.vars.items():
+        spec = content.variables.get(name)
+        if spec is None:
+            continue
+        ok = isinstance(value, kinds.get(spec.type, (object,)))
+        if spec.type == "number":
+            ok = ok and not isinstance(value, bool) and reading.in_range(value, -1e15, 1e15)
+        if not ok:
+            return f"the variable '{name}' holds the wrong kind of value"
+    return ""
 
 
 def safe_json(value: Any) -> Any:

@@ -10,6 +10,7 @@ import pygame
 from .. import input as act
 from ..nav import Nav
 from ..screen import Screen
+from ..text import ellipsize
 from ..widgets import Button
 
 
@@ -113,10 +114,7 @@ class PlayScreen(Screen):
         pygame.draw.rect(surf, th.bar, (0, 0, k.w, bar))
         x = k.px(24)
         limit = (self.top_buttons[0].rect.x if self.top_buttons else k.w) - k.px(20)
-        line = self.where_line()
-        font = k.font("label")
-        while font.size(line)[0] > limit - x and len(line) > 8:
-            line = line[:-2].rstrip() + "…"
+        line = ellipsize(self.where_line(), k.font("label"), limit - x, keep=8)
         k.text(surf, line, "label", th.bar_text, (x, bar // 2 - (k.line_height("small") // 2 if subtitle else 0)),
                "midleft")
         if subtitle:
