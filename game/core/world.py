@@ -140,7 +140,7 @@ class Place:
     id: str = s.derived("")
     name: Text = s.text("Shown on the day screen.", True)
     art: str = s.asset("Illustration, e.g. places/workshop.svg.", True)
-    ambient: str | None = s.string("Ambient sound name in assets/sounds/ambient/ (without .ogg).")
+    ambient: str | None = s.name("Ambient sound name in assets/sounds/ambient/ (without .ogg), e.g. quiet.")
 
 
 @dataclass(slots=True, kw_only=True)

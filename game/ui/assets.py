@@ -16,7 +16,7 @@ from collections import OrderedDict
 
 import pygame
 
-from ..core.paths import assets_dir
+from ..core.paths import assets_dir, confined_file
 from .picture_cache import PictureCache
 from .sound import Music
 
@@ -44,9 +44,9 @@ class Images:
         self.tone = tone_or_none  # type: ignore[assignment]
 
     def find(self, rel: str) -> str | None:
-        for root in self.roots:
-            path = os.path.join(root, rel)
-            if os.path.isfile(path):
+        for root in self.roots:  # never a file outside the assets folders, whatever `rel` says
+            path = confined_file(root, rel)
+            if path is not None:
                 return path
         return None
 
@@ -244,7 +244,10 @@ class Sounds:
             if name is None:
                 pygame.mixer.music.fadeout(600)
                 return
-            pygame.mixer.music.load(os.path.join(self.root, "ambient", f"{name}.ogg"))
+            path = confined_file(os.path.join(self.root, "ambient"), f"{name}.ogg") if "/" not in name else None
+            if path is None:
+                raise pygame.error("no such ambient sound in the sounds folder")
+            pygame.mixer.music.load(path)
             pygame.mixer.music.set_volume(self.volume * 0.5)
             pygame.mixer.music.play(loops=-1, fade_ms=800)
         except pygame.error as exc:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..diagnostics import Report, by_meaning, did_you_mean
+from ..paths import unconfined
 from ..rules.compile import Symbols, Usage
 from .yamlsafe import Mark, YList, YMap
 
@@ -299,9 +300,10 @@ class Asset(Str):
         value = super().check(value, mark, ctx, ptr)
         if value is INVALID:
             return value
-        if value.startswith("/") or ".." in value.split("/") or "\\" in value:
-            return ctx.error(mark, f"expected a relative path under assets/ such as "
-                                   f"places/workshop.svg, found '{value}'", code="A702")
+        why = unconfined(value)
+        if why:  # on every computer: no '/', 'C:', '\\' or '..' that could leave the content folder
+            return ctx.error(mark, f"expected a relative path under assets/ such as places/workshop.svg, "
+                                   f"found '{value[:80]}' ({why})", code="A702")
         ctx.assets.append((value, ctx.path, mark))
         return value
 
