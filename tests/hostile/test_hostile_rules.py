@@ -118,7 +118,6 @@ def test_nan_at_run_time_leaves_the_value_as_it_was(tmp_path):
 
 
 # -- lint reports what playing finds, and every other message still prints ------------------------------
-@pytest.mark.slow
 def test_lint_reports_the_corpus_dead_end_instead_of_a_traceback():
     found = lint_errors([os.path.join(CORPUS, "dead_end.yaml")])
     assert found[0].startswith("dead_end.yaml:3:3: L503 dead end: every path from scene 'loop_a' loops back")
@@ -146,3 +145,16 @@ def test_a_scene_with_10000_choices_is_refused_with_its_place(tmp_path):
     found = errors(tmp_path, f"scenes:\n  a:\n    text: A.\n    choices: [{choices}]\n")
     assert found == ["story.yaml:4:14: expected at most 40 items, found 10000; split them up (a scene into "
                      "several scenes)"]
+
+
+CASES = sorted(f for f in os.listdir(CORPUS) if f.endswith(".yaml"))
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_lint_with_its_simulated_playthroughs_reports_every_corpus_file_and_never_crashes(name):
+    """tests/core/test_broken_files.py lints the corpus without playing it; here it is played too, as
+    `python main.py lint` does, and must still give its messages, quickly."""
+    started = time.monotonic()
+    report = lint(WORLD + [os.path.join(CORPUS, name)], simulate_runs=3).report
+    assert report.errors, name
+    assert time.monotonic() - started < 20
