@@ -28,7 +28,8 @@ from ..gcpause import gc_paused
 from ..reading import MAX_CONTENT_BYTES, ReadError, read_bytes
 from .sources import SCHEMA_VERSION, Loaded, Source, find_sources
 
-CACHE_FORMAT = 5
+CACHE_FORMAT = 6  # 6: content checked with the limits of issue 13 (a cache from before may hold what they refuse)
+MAX_CACHE_BYTES = 256 * 1024 * 1024
 MAGIC = b"NBRCACHE"
 KEY_LENGTH = 64  # characters of the key in the file's header
 
@@ -106,10 +107,9 @@ def _cache_path(dirs: list[str], where: str) -> str:
 
 def read_cache(path: str, key: str) -> dict[str, Any] | None:
     """The cached data if the file is present, intact and made for this key; else None."""
-    try:
-        with open(path, "rb") as fh:
-            blob = fh.read()
-    except OSError:
+    try:  # a regular file of a sane size, like every file read (core/reading.py)
+        blob = read_bytes(path, MAX_CACHE_BYTES)
+    except ReadError:
         return None
     head = len(MAGIC) + KEY_LENGTH + 8
     if len(blob) < head or not blob.startswith(MAGIC):
