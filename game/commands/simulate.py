@@ -27,7 +27,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..core.play.simulate import simulate
+    from ..core.play.simulate import EndlessPlay, simulate
     content = common.load(args)
     if content is None:
         return 1
@@ -45,8 +45,12 @@ def run(args: argparse.Namespace) -> int:
     except PolicyError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    result = simulate(content, cid, runs=args.runs, seed=args.seed, policy=args.policy,
-                      profile=args.profile)
+    try:
+        result = simulate(content, cid, runs=args.runs, seed=args.seed, policy=args.policy,
+                          profile=args.profile)
+    except EndlessPlay as exc:  # a loop the story never leaves: said plainly (lint names it too, L530)
+        print(f"error: campaign '{cid}' never ends when played: {exc}; run 'lint' for details", file=sys.stderr)
+        return 1
     summary = result.summary()
     if args.json:
         print(json.dumps(summary, ensure_ascii=False, indent=2))

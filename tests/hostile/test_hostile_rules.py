@@ -158,3 +158,11 @@ def test_lint_with_its_simulated_playthroughs_reports_every_corpus_file_and_neve
     report = lint(WORLD + [os.path.join(CORPUS, name)], simulate_runs=3).report
     assert report.errors, name
     assert time.monotonic() - started < 20
+
+
+def test_simulate_says_plainly_when_a_campaign_never_ends(capsys):
+    from game import cli
+    code = cli.main(["simulate", "--no-shipped", *sum((["--content", d] for d in WORLD), []),
+                     "--content", os.path.join(CORPUS, "dead_end.yaml"), "--campaign", "loopy", "--runs", "1"])
+    assert code == 1
+    assert "campaign 'loopy' never ends when played" in capsys.readouterr().err
