@@ -79,3 +79,23 @@ def test_voices_are_matched_by_language():
     assert _matches(FakeVoice("HKEY\\TTS_MS_NB-NO_JON", [], "Microsoft Jon - Norwegian (Bokmal)"), "nb")
     assert _matches(FakeVoice("gmw/en", [b"\x05en"]), "en")
     assert not _matches(FakeVoice("gmw/en", ["en"]), "nb")
+
+
+def test_the_audio_kiosk_reads_aloud_with_a_button_to_stop_it(tmp_path):
+    import json
+
+    from uitools import make_app as make
+    cfg = tmp_path / "kiosk.json"
+    cfg.write_text(json.dumps({"audio": True}))
+    app = make(mode="kiosk", kiosk_config=str(cfg))
+    app.mode.keys_down = dict
+    assert app.voice.enabled                        # on without any setting
+    buttons = app.mode.overlay_buttons()
+    voice = buttons[0]
+    assert voice.label == app.kit.ui("kiosk.voice_on")
+    voice.action()
+    assert not app.voice.enabled and app.mode.overlay_buttons()[0].label == app.kit.ui("kiosk.voice_off")
+    plain = make(mode="kiosk")
+    plain.mode.keys_down = dict
+    assert not plain.voice.enabled and all(b.label != app.kit.ui("kiosk.voice_on")
+                                           for b in plain.mode.overlay_buttons())

@@ -51,6 +51,7 @@ class KioskConfig:
     exit_pin: str = ""                    # the PIN asked after the held corner; no touch exit without it
     lang: str = ""                        # every visitor starts in this language ("" = --lang or the default)
     sound: bool = False                   # sound off by default at kiosks
+    audio: bool = False                   # "audio" kiosk: the voice reads every screen, a button turns it off
     target_px: int = 60                   # smallest touch target; 15 mm is about 57 px at 96 dpi
     counts_file: str = ""                 # dated anonymous counts (CSV); off when empty
     out_of_order_seconds: float = 120.0   # with no story to play: how long the card shows before exit 3

@@ -61,6 +61,7 @@ class KioskMode(Mode):
         self.on_last_good = False                    # playing the last good story: the content failed
         self.lang = self.config.lang or host.options.lang or host.settings.lang
         host.settings.muted = not self.config.sound
+        self.voice_on = self.config.audio            # the audio kiosk reads aloud until a visitor says no
         host.settings.scanning = False
         host.kit.min_target = self.config.target_px
         host.apply_settings(save=False)
@@ -256,6 +257,9 @@ class KioskMode(Mode):
         other = langs[(langs.index(k.lang) + 1) % len(langs)] if k.lang in langs else langs[0]
         items = [Button(k.content.languages[other], lambda: self.app.set_language(other), icon="language"),
                  Button(k.ui("kiosk.restart"), self.restart, icon="restart")]
+        if self.config.audio:  # a visible way to stop (or restart) the voice
+            items.insert(0, Button(k.ui("kiosk.voice_on" if self.voice_on else "kiosk.voice_off"),
+                                   self.toggle_voice, icon="sound_on" if self.voice_on else "sound_off"))
         h = k.target()
         bar = k.target() + k.px(16)
         x = k.w - k.px(16)
@@ -265,6 +269,13 @@ class KioskMode(Mode):
             b.rect = pygame.Rect(x, (bar - h) // 2, w, h)
             x -= k.px(10)
         return items
+
+    def speaks(self) -> bool:
+        return self.voice_on
+
+    def toggle_voice(self) -> None:
+        self.voice_on = not self.voice_on
+        self.app.apply_settings(save=False)  # the window turns the voice on or off (App.configure_voice)
 
     def reserved_top_right(self) -> int:
         """Width the play screens leave free at the top right for the restart and language buttons."""
