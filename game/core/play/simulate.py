@@ -88,7 +88,7 @@ class SimResult:
             with_mean = statistics.fmean(vals)
             without = (overall * n - sum(vals)) / (n - len(vals))
             rows.append({"choice": key, "runs": len(vals), "difference": round(with_mean - without, 2)})
-        rows.sort(key=lambda r: -abs(r["difference"]))
+        rows.sort(key=lambda r: (-abs(r["difference"]), r["choice"]))  # ties by name: the same list every run
         return rows[:top]
 
 
