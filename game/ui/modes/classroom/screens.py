@@ -11,6 +11,7 @@ from ....core.play import results
 from ...nav import Host, Nav
 from ...screen import MenuScreen
 from ...screens.entry import EntryScreen
+from ...screens.charts import risk_by_day, runs_chart
 from ...screens.panel import PanelScreen
 from ...widgets import Scroller
 from ..base import ModeMenuScreen
@@ -172,6 +173,10 @@ class CompareScreen(DebriefScreen):
         if surf:
             k.text(surf, k.ui("class.compare"), "heading", th.heading, (x0, y0))
         top = y0 + k.line_height("heading") + k.px(10)
+        if len(self.runs) == 2:  # the two runs as a picture first: risk day by day
+            days = [(k.ui("class.run_first"), risk_by_day(self.runs[0])), (k.ui("class.run_second"), risk_by_day(self.runs[1]))]
+            top += runs_chart(k, surf, days, x0, top, min(w, k.px(1000)), max(k.px(240), min(k.px(380), w * 2 // 5)))
+            top += k.px(16)
         col = (w - k.px(30)) // 2
         bottom = top
         shared = _shared_prefix(self.runs)
