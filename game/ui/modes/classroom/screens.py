@@ -174,7 +174,8 @@ class CompareScreen(DebriefScreen):
             k.text(surf, k.ui("class.compare"), "heading", th.heading, (x0, y0))
         top = y0 + k.line_height("heading") + k.px(10)
         if len(self.runs) == 2:  # the two runs as a picture first: risk day by day
-            days = [(k.ui("class.run_first"), risk_by_day(self.runs[0])), (k.ui("class.run_second"), risk_by_day(self.runs[1]))]
+            days = [(k.ui("class.run_first"), risk_by_day(self.runs[0])),
+                    (k.ui("class.run_second"), risk_by_day(self.runs[1]))]
             top += runs_chart(k, surf, days, x0, top, min(w, k.px(1000)), max(k.px(240), min(k.px(380), w * 2 // 5)))
             top += k.px(16)
         col = (w - k.px(30)) // 2
