@@ -18,6 +18,7 @@ import os
 import shutil
 import zipfile
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..core.diagnostics import Report
 from ..core.paths import asset_roots
@@ -70,7 +71,7 @@ def _copy_assets(dirs: list[str], out: str) -> None:
                     shutil.copyfile(src, dest)
 
 
-def _early_strings(data: dict) -> dict[str, dict[str, str]]:
+def _early_strings(data: dict[str, Any]) -> dict[str, dict[str, str]]:
     strings = data.get("strings") or {}
     return {k: v for k, v in strings.items() if k.startswith(EARLY_STRINGS) and isinstance(v, dict)}
 
