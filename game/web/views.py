@@ -31,7 +31,7 @@ class Words:
 
     def var(self, var: str) -> str:
         spec = self.c.model.variables.get(var)
-        return self.t(spec["name"]) if spec else var
+        return self.t(spec.name) if spec else var
 
     def who(self, who: str | None) -> str:
         ch = self.c.characters.get(who) if who else None
@@ -212,8 +212,8 @@ def journal(play: Playthrough, lang: str) -> dict[str, Any]:
     people = []
     for who in e.subjects():
         values = e.values(who)
-        meters = [{"name": w.t(spec["name"]), "value": round(values.get(var, 0))}
-                  for var, spec in w.c.model.variables.items() if not (spec["kind"] == "fixed" and who is None)]
+        meters = [{"name": w.t(spec.name), "value": round(values.get(var, 0))}
+                  for var, spec in w.c.model.variables.items() if not (spec.kind == "fixed" and who is None)]
         people.append({"name": w.who(who), "meters": meters, "estimate": estimate(play, w, who)})
     return {"kind": "journal", "title": w.ui("text.journal"), "people": people, "model": model(w),
             "note": w.ui("ui.model_note")}

@@ -254,3 +254,24 @@ def test_training_shows_feedback_and_a_review_and_a_class_can_go_back_for_a_what
     with open(glob.glob(os.path.join(downloads, "neighbour-resident_short-*.json"))[0], encoding="utf-8") as fh:
         data = json.load(fh)
     assert data["what_ifs"] and data["what_ifs"][0]["from_day"] == 1
+
+
+def test_the_kiosk_asks_whether_anyone_is_there_and_then_starts_again(site):
+    _out, url = site
+    driver = chrome()
+    try:
+        driver.get(url + "#kiosk&idle=1&countdown=2")
+        wait_ready(driver)
+        by_css(driver, "#kiosk-touch")[0].click()
+        by_css(driver, "[data-role='officer']")[0].click()
+        assert by_css(driver, "#choices button")
+        deadline = time.time() + 15
+        while not by_css(driver, "[role='timer']"):
+            assert time.time() < deadline, "the kiosk never asked whether anyone is there"
+            time.sleep(0.1)
+        while not by_css(driver, "#kiosk-touch"):
+            assert time.time() < deadline, "the kiosk never started again"
+            time.sleep(0.1)
+        assert driver.execute_script("return localStorage.getItem('neighbour.save')") is None
+    finally:
+        driver.quit()

@@ -10,7 +10,9 @@ const SETTINGS_FORMAT = 1;
 const DEFAULTS = {format: SETTINGS_FORMAT, lang: (navigator.language || "en").match(/^(nb|no|nn)/i) ? "nb" : "en",
   theme: matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light", size: "normal", font: "atkinson",
   motion: matchMedia("(prefers-reduced-motion: reduce)").matches ? "reduce" : "full", notes: "on"};
-const KIOSK_IDLE_S = 60, KIOSK_COUNTDOWN_S = 20;  // as the desktop kiosk (docs/kiosk.md)
+// as the desktop kiosk (docs/kiosk.md); a supervisor may set others: #kiosk&idle=90&countdown=10
+const hashNumber = (name, fallback) => { const m = location.hash.match(new RegExp(`[#&]${name}=(\\d+)`)); return m ? Math.max(1, Number(m[1])) : fallback; };
+const KIOSK_IDLE_S = hashNumber("idle", 60), KIOSK_COUNTDOWN_S = hashNumber("countdown", 20);
 
 const app = {py: null, bridge: null, strings: {}, settings: {...DEFAULTS}, messages: [], room: "play",
   view: null, overlay: null, kiosk: /[?#&]kiosk\b/.test(location.search + location.hash), idle: null,
@@ -355,7 +357,7 @@ function settingsView(backBtn) {
   const pick = (key, label, options) => {
     const id = `set-${key}`;
     return [h("label", {for: id}, label), h("select", {id, onchange: (e) => { s[key] = e.target.value; saveSettings(); applySettings(); }},
-      options.map(([value, text]) => h("option", {value, selected: s[key] === value}, text)))];
+      options.map(([value, text]) => h("option", {value, selected: s[key] === value}, text.charAt(0).toLocaleUpperCase() + text.slice(1))))];
   };
   return h("section", {class: "stack"}, h("h2", {tabindex: "-1"}, t("settings.title")),
     pick("theme", t("settings.theme"), [["light", t("settings.theme_light")], ["dark", t("settings.theme_dark")], ["contrast", t("settings.theme_contrast")]]),
