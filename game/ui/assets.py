@@ -25,7 +25,7 @@ _VIEWBOX = re.compile(r'viewBox="\s*[-\d.]+[\s,]+[-\d.]+[\s,]+([\d.]+)[\s,]+([\d
 
 
 class Images:
-    def __init__(self, roots: list[str] | None = None, limit: int = 48,
+    def __init__(self, roots: list[str] | None = None, limit: int = 600,
                  max_bytes: int = 32 * 1024 * 1024, disk: PictureCache | None = None):
         self.roots = roots or [assets_dir()]
         self.limit = limit
@@ -159,6 +159,7 @@ class Images:
         key = ("icon", name, size, color)
         surf = self._cache.get(key)
         if surf is not None:
+            self._cache.move_to_end(key)  # drawn every frame: never the first to go
             return surf
         base = self.load(f"icons/{name}.svg", (size, size)).copy()
         base.fill((*color, 255), special_flags=pygame.BLEND_RGBA_MULT)

@@ -29,7 +29,7 @@ FORMAT = "BGRA"                       # the layout convert_alpha() gives on litt
 
 
 class PictureCache:
-    def __init__(self, folder: str, max_bytes: int = 160 * 1024 * 1024):
+    def __init__(self, folder: str, max_bytes: int = 384 * 1024 * 1024):
         self.folder = folder
         self.max_bytes = max_bytes
         self._version = f"{pygame.version.ver}/{pygame.get_sdl_version()}".encode()
