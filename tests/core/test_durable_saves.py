@@ -51,7 +51,8 @@ def test_the_last_good_save_always_loads_after_a_kill(tmp_path):
         child = subprocess.Popen([sys.executable, WRITER, folder, str(last + 1)], stdout=subprocess.PIPE,
                                  env=env, cwd=ROOT)
         assert child.stdout is not None and child.stdout.readline() == b"ready\n"
-        time.sleep(rng.uniform(0.0, 0.03))
+        assert child.stdout.readline() == b"saved\n"  # its first save is done: the kill lands after it,
+        time.sleep(rng.uniform(0.0, 0.03))  # during a later save or between two, however loaded the machine
         child.send_signal(signal.SIGKILL)
         child.wait(timeout=30)
         child.stdout.close()
@@ -62,7 +63,7 @@ def test_the_last_good_save_always_loads_after_a_kill(tmp_path):
         assert counter >= last, f"kill {kill}: the save went back from {last} to {counter}"
         assert result.state.to_dict() == state_for(counter).to_dict(), f"kill {kill}: state {counter} is mixed"
         last = counter
-    assert last > KILLS, "the writer hardly saved anything between kills"
+    assert last >= KILLS, "a kill lost a save the writer had finished"
     assert not glob.glob(os.path.join(folder, "*.broken-*")), "a good save was moved aside"
     assert len(glob.glob(os.path.join(folder, ".*.tmp"))) <= 1, "half-written files pile up"
     print(f"\n{KILLS} kills in {time.monotonic() - started:.1f} s, {last} saves, "
