@@ -92,8 +92,9 @@ class DayEndScreen(PanelScreen, PlayScreen):
         y += k.px(12)
         if surf:
             surf.blit(k.images.icon("risk", icon, th.text), (x, y))
-            k.text(surf, line, "body_bold", th.text, (x + icon + k.px(10), y))
-        y += k.line_height("body_bold")
+        # wrapped: the line is long in large text and OpenDyslexic
+        tx = x + icon + k.px(10)
+        y += max(icon, k.paragraphs(surf, line, "body_bold", th.text, tx, y, w - icon - k.px(10), clip))
         y += k.paragraphs(surf, k.ui("ui.model_note"), "small", th.muted, x, y + k.px(4), w, clip) + k.px(8)
         return y - y0
 

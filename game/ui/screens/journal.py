@@ -44,7 +44,7 @@ class JournalScreen(PanelScreen):
         h = k.target()
         self.tabs = []
         close = Button(k.ui("ui.close"), self.close, icon="close", kind="quiet", id="close")
-        cw = k.font("button").size(close.label)[0] + k.px(80)
+        cw = close.natural_width(k) + k.px(8)   # its label on one line at any text size
         close.rect = pygame.Rect(self.panel.right - pad - cw, y, cw, h)
         right = close.rect.x - k.px(16)
         # the tabs keep their labels whole: when they do not fit beside "Close" they flow into rows
