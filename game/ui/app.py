@@ -94,7 +94,7 @@ class App(ScreenStack, GameSession):
         fullscreen = self.options.fullscreen if self.options.fullscreen is not None else self.settings.fullscreen
         if self._mode.fullscreen_only:
             fullscreen = True
-        pygame.display.set_caption("Neighbour")
+        self.name_window()
         icon = self.images.load("icons/housing.svg", (64, 64))
         try:
             pygame.display.set_icon(icon)
@@ -129,6 +129,12 @@ class App(ScreenStack, GameSession):
     def apply_settings(self, save: bool | None = None) -> None:
         super().apply_settings(save)
         self.configure_voice()
+        self.name_window()
+
+    def name_window(self) -> None:
+        """The window's name in the player's language (Naboen in Bokmål)."""
+        title = self.kit.ui("app.title")
+        pygame.display.set_caption(title if title != "app.title" else "Neighbour")
 
     def route(self) -> None:
         """As the session routes, and a title card when the story enters a new part (phase)."""

@@ -78,3 +78,12 @@ def test_a_content_note_hides_the_scene_until_the_player_goes_on():
     assert app.kit.ui("warning.continue") in under_note
     app.top.close("continue")
     assert scene_words <= _drawn(app)
+
+
+def test_the_window_is_named_in_the_players_language():
+    import pygame
+
+    app = make_app()
+    assert pygame.display.get_caption()[0] == "Neighbour"
+    app.set_language("nb")
+    assert pygame.display.get_caption()[0] == "Naboen"
