@@ -13,6 +13,7 @@ from uitools import make_app, screen
 
 
 def test_trainer_list_shows_each_scenario_once_and_not_the_kiosk_shifts():
+    """The posting's shifts and the training-only scenarios, each once; not the kiosk's short shifts."""
     app = make_app(mode="training")
     assert screen(app) == "ScenarioListScreen"
     c = app.kit.content
@@ -26,6 +27,11 @@ def test_trainer_list_shows_each_scenario_once_and_not_the_kiosk_shifts():
     assert titles <= set(labels)
     for sid in kiosk - set(own):
         assert app.kit.tr(c.scenarios[sid].title) not in labels
+    in_no_campaign = set(c.scenarios) - {sid for camp in c.campaigns.values() for b in camp.blocks
+                                         for sid in b.scenarios}
+    assert "the_rumour" in in_no_campaign  # training-only scenarios are the trainer's too
+    for sid in in_no_campaign:
+        assert app.kit.tr(c.scenarios[sid].title) in labels
     assert isinstance(app.top, ScenarioListScreen)
 
 

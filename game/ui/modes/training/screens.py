@@ -92,14 +92,18 @@ class ScenarioListScreen(ModeMenuScreen):
             items.append((k.ui("training.trainee", id=trainee), self.enter_trainee))
             icons.append("person")
             notes.append("")
+        # The kiosk's short shifts are scenarios of their own campaigns: left out of the trainer's list.
+        # Training-only scenarios (in no campaign: contraband, the_rumour...) are listed.
         trainer_set = {sid for block in k.content.campaigns[campaign].blocks for sid in block.scenarios} \
             if campaign else set()
+        others = {sid for cid, camp in k.content.campaigns.items() if cid != campaign
+                  for block in camp.blocks for sid in block.scenarios} - trainer_set
         if campaign:
             items.append((k.ui("training.whole_set"), lambda: self.start(None)))
             icons.append("star")
             notes.append(k.tr(k.content.campaigns[campaign].summary))
         for sid, scen in k.content.scenarios.items():
-            if campaign and sid not in trainer_set:  # the kiosk's short shifts are scenarios of their own
+            if sid in others:
                 continue
             items.append((k.tr(scen.title), lambda s=sid: self.start(s)))
             icons.append("journal")
