@@ -93,3 +93,15 @@ def test_the_window_is_named_in_the_players_language():
     assert pygame.display.get_caption()[0] == "Neighbour"
     app.set_language("nb")
     assert pygame.display.get_caption()[0] == "Naboen"
+
+
+
+def test_continue_names_the_saved_story_in_todays_language(tmp_path):
+    from game.ui.screens.title import TitleScreen
+
+    app = make_app()
+    app.new_game("resident", "sander")
+    app.autosave(force=True)
+    app.set_language("nb")
+    note = next(b.note for b in TitleScreen(app).items() if b.id == "continue")
+    assert app.kit.tr(app.content.campaigns["resident"].title) in note, note

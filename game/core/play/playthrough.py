@@ -351,4 +351,5 @@ class Playthrough:
         profile = next((p for p in camp.profiles if p.id == e.state.profile), None)
         phase = self.content.phases.get(e.phase)
         return {"campaign": tr(camp.title), "profile": tr(profile.name) if profile else "",
-                "day": e.state.day, "phase": tr(phase.name if phase else None)}
+                "day": e.state.day, "phase": tr(phase.name if phase else None),
+                "campaign_id": camp.id, "profile_id": e.state.profile or ""}  # to name it in another language

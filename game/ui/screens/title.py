@@ -30,8 +30,13 @@ class TitleScreen(Screen):
         saved = nav.saves.peek("autosave")
         out = []
         if saved:  # a game to come back to comes first, and is the main button
-            note = k.ui("title.continue_note", campaign=saved.get("campaign", ""), profile=saved.get("profile", ""),
-                        day=saved.get("day", ""))
+            campaign, profile = saved.get("campaign", ""), saved.get("profile", "")
+            camp = k.content.campaigns.get(str(saved.get("campaign_id", "")))
+            if camp is not None:  # named in today's language, not the one it was saved in
+                campaign = k.tr(camp.title)
+                who = next((p for p in camp.profiles if p.id == saved.get("profile_id")), None)
+                profile = k.tr(who.name) if who else profile
+            note = k.ui("title.continue_note", campaign=campaign, profile=profile, day=saved.get("day", ""))
             out.append(Button(k.ui("title.continue"), lambda: nav.continue_game("autosave"), icon="load",
                               note=note.strip(" ·"), kind="primary", id="continue"))
         out += [
