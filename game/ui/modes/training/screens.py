@@ -102,7 +102,8 @@ class ScenarioListScreen(ModeMenuScreen):
             items.append((k.ui("training.whole_set"), lambda: self.start(None)))
             icons.append("star")
             notes.append(k.tr(k.content.campaigns[campaign].summary))
-        for sid, scen in k.content.scenarios.items():
+        # the posting's shifts first, in file order, then the training-only scenarios
+        for sid, scen in sorted(k.content.scenarios.items(), key=lambda kv: kv[0] not in trainer_set):
             if sid in others:
                 continue
             items.append((k.tr(scen.title), lambda s=sid: self.start(s)))
