@@ -247,6 +247,8 @@ class GameSession:
         e = self.play.engine
         if e.status == "scene" and e.state.slot == 0:
             self.autosave()
+        elif e.status == "ending":  # Continue then shows this ending, never replays the last day
+            self.autosave(force=True)
         screen = play_screen_for(self)
         keep = 1 if self.stack and not self.stack[0].is_play else 0
         if len(self.stack) > keep:

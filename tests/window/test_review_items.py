@@ -105,3 +105,18 @@ def test_continue_names_the_saved_story_in_todays_language(tmp_path):
     app.set_language("nb")
     note = next(b.note for b in TitleScreen(app).items() if b.id == "continue")
     assert app.kit.tr(app.content.campaigns["resident"].title) in note, note
+
+
+def test_continue_after_an_ending_shows_the_ending_not_the_last_day_again():
+    app = make_app()
+    app.new_game("resident_short", "sander")
+    for _ in range(200):
+        where = app.play.where()
+        if where.status == "ending":
+            break
+        app.play.choose(where.choices[0]) if where.status == "scene" else app.play.proceed()
+    assert app.play.where().status == "ending"
+    saved = app.saves.load("autosave")
+    assert saved.state is not None and saved.state.status == "ending"
+    app.to_title()
+    assert app.continue_game("autosave") and app.play.where().status == "ending"
