@@ -202,14 +202,9 @@ class TextGame:
     def preview(self, choice) -> str:
         """What the preview level allows about a choice, and its price (shown at every level)."""
         out = ""
-        hints = pv.hints(self.c, choice, self.level)
-        if hints:
-            parts = []
-            for h in hints:
-                who = f"{self.t(self.c.characters[h.owner].name)}: " if h.owner else ""
-                verdict = f" {self.ui('preview.' + h.verdict)}" if h.verdict else ""
-                parts.append(f"{who}{self.var_name(h.var)}{verdict}")
-            out += f" ({self.ui('preview.touches')}: {', '.join(parts)})"
+        touches = pv.touches_in_words(self.c, choice, self.level, self.lang)
+        if touches:
+            out += f" ({self.ui('preview.touches')}: {touches})"
         costs = pv.costs(self.c, choice)
         if costs:
             out += f" [{self.ui('preview.costs', what=self.amounts(costs))}]"
@@ -217,13 +212,7 @@ class TextGame:
 
     def amounts(self, pairs) -> str:
         """Budgets and amounts as words: "Energy 1, Money 100 kr"."""
-        parts = []
-        for name, amount in pairs:
-            budget = self.c.variables[name].budget
-            unit = self.t(budget.unit) if budget is not None else ""
-            label = self.t(budget.name) if budget is not None else name
-            parts.append(f"{label} {amount:g}" + (f" {unit}" if unit else ""))
-        return ", ".join(parts)
+        return pv.amounts_in_words(self.c, pairs, self.lang)
 
     def budget_line(self) -> str:
         e = self.engine

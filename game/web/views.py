@@ -152,14 +152,9 @@ def _hint(w: Words, choice: Choice, level: str) -> str:
     if choice is CONTINUE:
         return ""
     out = []
-    hints = pv.hints(w.c, choice, level)
-    if hints:
-        parts = []
-        for h in hints:
-            who = f"{w.who(h.owner)}: " if h.owner else ""
-            verdict = f" {w.ui('preview.' + h.verdict)}" if h.verdict else ""
-            parts.append(f"{who}{w.var(h.var)}{verdict}")
-        out.append(f"{w.ui('preview.touches')}: {', '.join(parts)}")
+    touches = pv.touches_in_words(w.c, choice, level, w.lang)
+    if touches:
+        out.append(f"{w.ui('preview.touches')}: {touches}")
     costs = pv.costs(w.c, choice)
     if costs:
         out.append(w.ui("preview.costs", what=_amounts(w, costs)))
@@ -167,13 +162,7 @@ def _hint(w: Words, choice: Choice, level: str) -> str:
 
 
 def _amounts(w: Words, pairs: list[tuple[str, float]]) -> str:
-    parts = []
-    for name, amount in pairs:
-        budget = w.c.variables[name].budget
-        unit = w.t(budget.unit) if budget is not None else ""
-        label = w.t(budget.name) if budget is not None else name
-        parts.append(f"{label} {amount:g}" + (f" {unit}" if unit else ""))
-    return ", ".join(parts)
+    return pv.amounts_in_words(w.c, pairs, w.lang)
 
 
 def changes(w: Words, log: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -88,3 +88,28 @@ def costs(content: Content, choice: Choice) -> list[tuple[str, float]]:
 def budgets(content: Content) -> dict[str, Variable]:
     """The budgets the content declares (global variables with a `budget:` entry), by name."""
     return {name: spec for name, spec in content.variables.items() if spec.budget is not None}
+
+
+def touches_in_words(content: Content, choice: Choice, level: str, lang: str) -> str:
+    """The meters a choice touches, as `level` shows them, in words for the text front ends
+    ("Jonas: Trust better, Wellbeing"); "" when the level shows none."""
+    parts = []
+    for h in hints(content, choice, level):
+        owner = content.characters.get(h.owner) if h.owner else None
+        who = f"{content.text(owner.name, lang)}: " if owner else ""
+        spec = content.model.variables.get(h.var)
+        name = content.text(spec.name, lang) if spec else h.var
+        verdict = f" {content.ui('preview.' + h.verdict, lang)}" if h.verdict else ""
+        parts.append(f"{who}{name}{verdict}")
+    return ", ".join(parts)
+
+
+def amounts_in_words(content: Content, pairs: list[tuple[str, float]], lang: str) -> str:
+    """Budgets and amounts as words: "Energy 1, Money 100 kr"."""
+    parts = []
+    for name, amount in pairs:
+        budget = content.variables[name].budget
+        unit = content.text(budget.unit, lang) if budget is not None else ""
+        label = content.text(budget.name, lang) if budget is not None else name
+        parts.append(f"{label} {amount:g}" + (f" {unit}" if unit else ""))
+    return ", ".join(parts)
