@@ -13,9 +13,10 @@ Counted screen by screen, in one language:
 - consequences: the end of a day (or shift): each reason given for a change, once for each run of
   changes that share it, and each changed meter's row ("Trust in staff ... better");
 - reflect: the questions at the end of a phase (a kiosk story does not stop for them);
-- ending: its title and text, the estimate block (its line, the legend, the three drivers and the
-  model's disclaimer), each resident's estimate, epilogue and drivers, and the real figures, each
-  with its caveat and sources;
+- ending: its three pages: its title and text, the estimate block (its line, the legend, the three
+  drivers and the model's disclaimer), each resident's estimate, epilogue and drivers, "How is this
+  calculated" (the model in plain words, its formula written out and its sources), and the real
+  figures, each with its caveat and sources;
 - chrome: interface lines around those (the day-end title and risk line, "The end of: ...", "Two
   years later"); a line already read in the run (the model's note under every day) counts once.
 
@@ -36,6 +37,7 @@ from typing import Any
 from ..content import Choice, Content, Fact
 from ..model import Estimate
 from ..words import words
+from ..world import source_text
 from . import preview as pv
 from .engine import Engine
 from .figures import card, ending_figures
@@ -258,6 +260,7 @@ class Reader:
             if epilogue is not None:
                 self.add("ending", self.size(epilogue.title) + self.size(epilogue.text))
             self.estimate(est, legend=False)
+        self.how_calculated()
         figures = ending_figures(c, engine.campaign)
         if figures:
             self.line("ending", "ending.real_world")
@@ -265,6 +268,20 @@ class Reader:
             self.fact_card("ending", fact)
         for q in engine.campaign.debrief:
             self.add("debrief", self.size(q))
+
+    def how_calculated(self) -> None:
+        """The ending's third page, "How is this calculated": the model's plain-words formula, the
+        formula itself (the window writes it out), and the model's sources under their heading. The
+        drivers, the disclaimer and the real figures on that page are counted with the estimate."""
+        model = self.c.model
+        self.add("ending", self.size(model.explain))
+        formula = "z = " + format(model.intercept, "g") + "".join(
+            f" + {format(f.weight, 'g')} {self.c.text(model.variables[f.var].name, self.lang)}" for f in model.factors)
+        self.add("ending", words(formula))
+        if model.sources:
+            self.line("ending", "ending.sources")
+            for src in model.sources:
+                self.add("ending", words(source_text(src)))
 
     def estimate(self, est: Estimate, legend: bool) -> None:
         """An estimate's line, its legend (the player's own, beside the 100 figures) and its drivers."""
