@@ -224,25 +224,7 @@ class TextGame:
 
     def changes(self, log: list[dict]) -> None:
         """What changed, and why: each reason once, then the meters it moved (as the window lists them)."""
-        budgets = pv.budgets(self.c)
-        groups: list[tuple[str, list[str]]] = []
-        for entry in log:
-            var = entry["var"]
-            before, after = round(entry["before"]), round(entry["after"])
-            if var in budgets:
-                row = f"{self.t(budgets[var].budget.name)} {before} -> {after}"
-            elif var in self.c.model.variables:
-                who = f"{self.t(self.c.characters[entry['who']].name)}: " if entry["who"] else ""
-                better = self.c.model.is_improvement(var, entry["after"] - entry["before"])
-                row = (f"{who}{self.var_name(var)} {before} -> {after} "
-                       f"({self.ui('dayend.better' if better else 'dayend.worse')})")
-            else:
-                continue
-            why = self.t(entry.get("why")) or self.ui("dayend.no_reason")
-            if groups and groups[-1][0] == why:
-                groups[-1][1].append(row)
-            else:
-                groups.append((why, [row]))
+        groups = pv.changes_in_words(self.c, log, self.lang, arrow="->")
         for why, rows in groups:
             self.say(f"- {why}")
             self.say("  " + "; ".join(rows))

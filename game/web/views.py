@@ -167,25 +167,7 @@ def _amounts(w: Words, pairs: list[tuple[str, float]]) -> str:
 
 def changes(w: Words, log: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """What changed, and why: each reason once, then the meters it moved (as the window lists them)."""
-    budgets = pv.budgets(w.c)
-    groups: list[dict[str, Any]] = []
-    for entry in log:
-        var = entry["var"]
-        before, after = round(entry["before"]), round(entry["after"])
-        if var in budgets:
-            row = f"{w.t(budgets[var].budget.name)} {before} → {after}"
-        elif var in w.c.model.variables:
-            who = f"{w.who(entry['who'])}: " if entry["who"] else ""
-            better = w.c.model.is_improvement(var, entry["after"] - entry["before"])
-            row = f"{who}{w.var(var)} {before} → {after} ({w.ui('dayend.better' if better else 'dayend.worse')})"
-        else:
-            continue
-        why = w.t(entry.get("why")) or w.ui("dayend.no_reason")
-        if groups and groups[-1]["why"] == why:
-            groups[-1]["rows"].append(row)
-        else:
-            groups.append({"why": why, "rows": [row]})
-    return groups
+    return [{"why": why, "rows": rows} for why, rows in pv.changes_in_words(w.c, log, w.lang)]
 
 
 def estimate(play: Playthrough, w: Words, who: str | None, line: str = "ui.risk_line") -> dict[str, Any]:

@@ -78,3 +78,18 @@ scenes:
 """)
     assert pv.costs(c, c.scenes["a"].choices[0]) == [("energy", 1.0), ("money", 100.0)]
     assert set(pv.budgets(c)) >= {"energy", "money", "debt"}
+
+
+def test_changes_in_words_group_rows_by_reason_and_say_better_or_worse_for_the_person(tmp_path):
+    c = story(tmp_path, FIVE)
+    e = Engine.new(c, "t", seed=3)
+    e.choose_id("four")                                       # trust up and wellbeing down, one reason
+    groups = dict(pv.changes_in_words(c, e.state.log, "en"))  # with the day's own rules after it
+    trust, wellbeing = groups["A hard talk."]
+    assert trust.startswith("Trust") and "→" in trust and trust.endswith("(better)")
+    assert wellbeing.startswith("Wellbeing") and wellbeing.endswith("(worse)")
+    rising_peers = [{"var": "peers", "who": None, "before": 10, "after": 14, "why": None}]
+    (why, (row,)), = pv.changes_in_words(c, rising_peers, "en", arrow="->")
+    assert row.endswith("10 -> 14 (worse)")                   # more peer pressure is worse, never raw "up"
+    assert why == c.ui("dayend.no_reason", "en")
+    assert pv.changes_in_words(c, [{"var": "some_flag", "who": None, "before": 0, "after": 1}], "en") == []

@@ -20,6 +20,7 @@ The default level depends on the room; it is decided here, once, for every front
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from ..content import Choice, Content, Variable
 
@@ -113,3 +114,35 @@ def amounts_in_words(content: Content, pairs: list[tuple[str, float]], lang: str
         label = content.text(budget.name, lang) if budget is not None else name
         parts.append(f"{label} {amount:g}" + (f" {unit}" if unit else ""))
     return ", ".join(parts)
+
+
+def changes_in_words(content: Content, log: list[dict[str, Any]], lang: str,
+                     arrow: str = "→") -> list[tuple[str, list[str]]]:
+    """What changed, and why, for the text front ends: each reason once, with the rows of the
+    meters and budgets it moved ("Jonas: Trust 40 → 46 (better)"), as the window's day end lists
+    them. Log entries for anything else (a flag, a text) are left out."""
+    groups: list[tuple[str, list[str]]] = []
+    shown = budgets(content)
+    for entry in log:
+        var = entry["var"]
+        before, after = round(entry["before"]), round(entry["after"])
+        if var in shown:
+            budget = shown[var].budget
+            row = f"{content.text(budget.name, lang) if budget else var} {before} {arrow} {after}"
+        elif var in content.model.variables:
+            owner = content.characters.get(entry["who"]) if entry.get("who") else None
+            who = f"{content.text(owner.name, lang)}: " if owner else ""
+            better = content.model.is_improvement(var, entry["after"] - entry["before"])
+            name = content.text(content.model.variables[var].name, lang)
+            verdict = content.ui("dayend.better" if better else "dayend.worse", lang)
+            row = f"{who}{name} {before} {arrow} {after} ({verdict})"
+        else:
+            continue
+        why = content.text(entry.get("why"), lang) if entry.get("why") else ""
+        why = why or content.ui("dayend.no_reason", lang)
+        if groups and groups[-1][0] == why:
+            groups[-1][1].append(row)
+        else:
+            groups.append((why, [row]))
+    return groups
+
