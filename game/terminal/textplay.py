@@ -16,6 +16,7 @@ from ..core.play import preview as pv
 from ..core.play.engine import CONTINUE, Engine
 from ..core.play.playthrough import Playthrough
 from ..core.safetext import for_terminal
+from ..core.world import source_text
 
 WIDTH = 72
 
@@ -260,6 +261,19 @@ class TextGame:
             self.say(f"    - {self.var_name(d.var)}: "
                      + self.ui("ui.if_best", points=round(d.if_best)))
 
+    def how_calculated(self) -> None:
+        """The window's third ending page, "How is this calculated": the model in plain words, its
+        formula written out, and the model's own sources."""
+        model = self.c.model
+        self.say("")
+        self.say(self.ui("ending.how").upper())
+        self.say(self.t(model.explain))
+        self.say("  " + figures.formula(self.c, self.lang, times=" × "))
+        if model.sources:
+            self.say(self.ui("ending.sources"))
+            for src in model.sources:
+                self.say(f"- {source_text(src)}")
+
     def ending(self) -> None:
         e = self.engine
         assert e is not None
@@ -284,6 +298,7 @@ class TextGame:
                 self.estimate(who, "ending.estimate_line")
         self.say("")
         self.say(self.t(self.c.model.disclaimer))
+        self.how_calculated()
         real = figures.ending_figures(self.c, e.campaign)
         if real:
             self.say("")

@@ -12,6 +12,7 @@ from typing import Any
 import pygame
 
 from ..core.content import Content
+from ..core.play import figures
 from .assets import Images, Sounds
 from .settings import TEXT_SIZES, Settings
 from .text import Fonts, TextCache, wrap
@@ -103,11 +104,7 @@ class Kit:
 
     def num(self, value: float, fmt: str = "g") -> str:
         """A number written the language's way (a decimal comma in Norwegian), minus as a real minus."""
-        text = format(value, fmt)
-        sep = self.content.ui("ui.decimal_separator", self.lang)
-        if sep and sep != "ui.decimal_separator":
-            text = text.replace(".", sep)
-        return text.replace("-", "−")
+        return figures.number(self.content, value, self.lang, fmt)
 
     # -- drawing -----------------------------------------------------------------------------
     def render(self, text: str, role: str, color: tuple[int, int, int]) -> pygame.Surface:

@@ -48,7 +48,7 @@ def fact(w: Words, f: Fact) -> dict[str, Any]:
 def model(w: Words) -> dict[str, Any]:
     """The model's disclaimer, how it works, its formula and every weight with its sources."""
     m = w.c.model
-    formula = "z = " + f"{m.intercept:g}" + "".join(f" + {f.weight:g}·{w.var(f.var)}" for f in m.factors)
+    formula = figures.formula(w.c, w.lang)
     weights = []
     for f in m.factors:
         kind = w.ui("journal.kind_good") if f.kind == "protective" else w.ui("journal.kind_risk")

@@ -67,3 +67,24 @@ def test_play_text_reads_every_fact_with_its_caveat_and_sources_and_the_real_fig
     assert content.ui("ending.real_world", lang).upper() in text
     # only the figure the campaign compares, not every fact tagged comparison
     assert content.text(content.facts["reoffending_us"].text, lang) not in text
+
+
+@pytest.mark.parametrize("lang", ["en", "nb"])
+def test_play_text_ending_shows_how_the_estimate_is_calculated_with_its_formula(tmp_path, lang):
+    import io
+
+    from game.core.play import figures
+    from game.terminal.textplay import TextGame
+    from storytools import story
+    content = story(tmp_path, FACT_STORY)
+    answers = iter(["1"] * 10)
+    out = io.StringIO()
+    assert TextGame(content, lang, lambda: next(answers, None), out).run("t", seed=1, profile="p") == 0
+    text = " ".join(out.getvalue().split())
+    model = content.model
+    assert content.ui("ending.how", lang).upper() in text
+    assert " ".join(content.text(model.explain, lang).split()) in text
+    formula = " ".join(figures.formula(content, lang, times=" × ").split())
+    assert formula in text and formula.startswith("z = ") and " × " in formula   # read as "times"
+    assert figures.number(content, -2.83, "nb") == "−2,83"           # a decimal comma and a real minus
+    assert figures.number(content, -2.83, "en") == "−2.83"

@@ -4,7 +4,8 @@ Every fact and figure carries its caveat and its sources wherever a player meets
 card, the real figures at the ending, the kiosk's attract loop. `card` gives those parts in one
 language, so the window, the terminal and the measure of reading time show and count the same
 thing; `ending_figures` says which facts a campaign's ending shows (its `compare` list, or every fact
-tagged `comparison`).
+tagged `comparison`). `number` and `formula` write the model's numbers the language's way, as the
+ending's "How is this calculated" shows them on every surface.
 """
 
 from __future__ import annotations
@@ -34,3 +35,22 @@ def ending_figures(content: Content, campaign: Campaign) -> list[Fact]:
     if campaign.compare:
         return [content.facts[f] for f in campaign.compare if f in content.facts]
     return [f for f in content.facts.values() if "comparison" in f.tags]
+
+
+def number(content: Content, value: float, lang: str, fmt: str = "g") -> str:
+    """A number written the language's way (a decimal comma in Norwegian), minus as a real minus."""
+    text = format(value, fmt)
+    sep = content.ui("ui.decimal_separator", lang)
+    if sep and sep != "ui.decimal_separator":
+        text = text.replace(".", sep)
+    return text.replace("-", "−")
+
+
+def formula(content: Content, lang: str, times: str = "·") -> str:
+    """The model's risk formula written out with its weights and the meters' names:
+    "z = −2.83 + 0.8·Criminal history + …" (a screen reader's path may ask for " × ", read "times")."""
+    model = content.model
+    parts = [f" + {number(content, f.weight, lang)}{times}{content.text(model.variables[f.var].name, lang)}"
+             for f in model.factors if f.var in model.variables]
+    return "z = " + number(content, model.intercept, lang) + "".join(parts)
+

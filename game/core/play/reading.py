@@ -38,6 +38,7 @@ from ..content import Choice, Content, Fact
 from ..model import Estimate
 from ..words import words
 from ..world import source_text
+from . import figures
 from . import preview as pv
 from .engine import Engine
 from .figures import card, ending_figures
@@ -275,9 +276,7 @@ class Reader:
         drivers, the disclaimer and the real figures on that page are counted with the estimate."""
         model = self.c.model
         self.add("ending", self.size(model.explain))
-        formula = "z = " + format(model.intercept, "g") + "".join(
-            f" + {format(f.weight, 'g')} {self.c.text(model.variables[f.var].name, self.lang)}" for f in model.factors)
-        self.add("ending", words(formula))
+        self.add("ending", words(figures.formula(self.c, self.lang).replace("·", " ")))
         if model.sources:
             self.line("ending", "ending.sources")
             for src in model.sources:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import pygame
 
 from ...core.model import Estimate
+from ...core.play import figures
 from ...core.play.figures import ending_figures
 from ...core.world import source_text
 from ..nav import MenuItem, Nav
@@ -247,8 +248,7 @@ class EndingScreen(PanelScreen, PlayScreen):
         y0 = y
         y += k.paragraphs(surf, k.tr(model.disclaimer), "body_bold", th.text, x, y, w, clip) + k.px(10)
         y += k.paragraphs(surf, k.tr(model.explain), "body", th.text, x, y, w, clip) + k.px(8)
-        formula = "z = " + k.num(model.intercept) + "".join(
-            f" + {k.num(f.weight)}·{k.var_name(f.var)}" for f in model.factors)
+        formula = figures.formula(k.content, k.lang)
         y += k.paragraphs(surf, formula, "small", th.heading, x + k.px(20), y, w - k.px(20), clip) + k.px(16)
         for who, est in self.estimates():
             y += self.drivers(surf, who, est, x, y, w)

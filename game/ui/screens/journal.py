@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pygame
 
+from ...core.play import figures
 from ...core.play import preview as pv
 from ...core.world import source_text  # noqa: F401 - credits imports it from here
 from .. import input as act
@@ -219,8 +220,7 @@ class JournalScreen(PanelScreen):
         y += self.title(surf, k.tr(model.title), x, y, w)
         y += k.paragraphs(surf, k.tr(model.disclaimer), "body_bold", th.text, x, y, w, clip) + k.px(14)
         y += k.paragraphs(surf, k.tr(model.explain), "body", th.text, x, y, w, clip) + k.px(8)
-        formula = "z = " + k.num(model.intercept) + "".join(
-            f" + {k.num(f.weight)}·{k.var_name(f.var)}" for f in model.factors)
+        formula = figures.formula(k.content, k.lang)
         y += k.paragraphs(surf, formula, "small", th.heading, x + k.px(20), y, w - k.px(20), clip) + k.px(18)
         y += self.title(surf, k.ui("journal.weights"), x, y, w)
         for f in model.factors:
