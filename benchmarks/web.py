@@ -9,7 +9,8 @@
 * warm start: the same profile reloaded after a first visit (the service worker's cache and the
   browser's compiled code; target ≤ 1.5 s);
 * choice to next text: from the click handler to the first frame after the new text is in the page,
-  over every choice of each short story played by clicks, `--plays` times in a fresh page (so the
+  over every choice of each short story played by clicks (each click once the scene's choice delay
+  is over, so the delay is not counted), `--plays` times in a fresh page (so the
   first choice's one-off costs are counted every time; target p95 ≤ 50 ms).
 
 Times come from the page's own `performance.now()` marks (window.__nb.times), so Selenium's own
@@ -77,7 +78,7 @@ def warm(url: str, runs: int) -> list[float]:
 
 def choices(url: str, campaign: str, offset: int = 0) -> list[float]:
     from selenium.webdriver.common.by import By
-    d = chrome()
+    d = chrome(choice_delay=None)  # the page as a player has it, with its choice delay
     try:
         d.get(url)
         wait_ready(d, 120)
@@ -86,6 +87,11 @@ def choices(url: str, campaign: str, offset: int = 0) -> list[float]:
         for step in range(400):
             if d.find_elements(By.ID, "end-title"):
                 break
+            # the page's own choice delay (0.5 s before a new scene's choices count) is waited out first, so
+            # the time from the click to the next text never includes it
+            deadline = time.time() + 10
+            while d.find_elements(By.CSS_SELECTOR, "#choices button[aria-disabled]") and time.time() < deadline:
+                time.sleep(0.02)
             buttons = d.find_elements(By.CSS_SELECTOR, "#choices button")
             n = d.execute_script("return window.__nb.times.choices.length")
             buttons[(step + offset) % len(buttons)].click()

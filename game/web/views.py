@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..core.content import Choice, Content, Fact
-from ..core.play import figures, shifts
+from ..core.play import compare, figures, shifts
 from ..core.play import preview as pv
 from ..core.play.engine import CONTINUE
 from ..core.play.playthrough import Playthrough
@@ -210,7 +210,23 @@ def ending(play: Playthrough, w: Words, room: str) -> dict[str, Any]:
     result = play.record.result
     out["code"] = w.ui("class.your_code", code=result["code"]) if result and result.get("code") else ""
     out["days"] = play.days_to_rewind_to() if room == "class" else []
+    out["what_if"] = what_if(play, w)
     return out
+
+
+def what_if(play: Playthrough, w: Words) -> dict[str, Any] | None:
+    """After going back ("what if"): the two runs' risk day by day, as the window's chart draws it
+    (`compare.risk_by_day` of the record's `earlier` and `result`), its axis, and the words around it."""
+    record = play.record
+    if record.earlier is None or record.result is None:
+        return None
+    runs = [(w.ui("class.run_first"), compare.risk_by_day(record.earlier)),
+            (w.ui("class.run_second"), compare.risk_by_day(record.result))]
+    lo, hi, step = compare.risk_axis([r for _label, pts in runs for _d, r in pts])
+    return {"title": w.ui("ending.what_if_title"), "note": w.ui("ending.what_if_note"),
+            "runs": [{"label": label, "points": [[d, round(r, 1)] for d, r in pts]} for label, pts in runs],
+            "axis": {"lo": lo, "hi": hi, "step": step}, "risk_label": w.ui("report.risk_axis"),
+            "day_label": w.ui("web.day"), "table_label": w.ui("web.what_if_table")}
 
 
 def debrief(play: Playthrough, lang: str) -> dict[str, Any]:

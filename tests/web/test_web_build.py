@@ -148,6 +148,24 @@ def test_the_browser_and_the_desktop_core_play_the_same_seed_and_choices_to_the_
     assert json.loads(result["text"])["session"] == "7BX"
 
 
+def test_after_a_what_if_the_ending_gives_both_runs_day_by_day_as_the_window_draws_them(data):
+    from game.core.play.compare import risk_axis, risk_by_day
+    assert json.loads(bridge.boot(jsonform.dumps(data)))["ok"]
+    step = lambda name, arg: json.loads(bridge.act(name, arg))  # noqa: E731
+    first = play_out(step, json.loads(bridge.start(json.dumps(
+        {"campaign": "resident_short", "room": "class", "code": "WHAT1", "secret": "0" * 32, "lang": "nb"}))))
+    assert first["what_if"] is None, "no picture before going back"
+    ending = play_out(step, step("rewind", 1), choose_first=2)
+    record = bridge.SESSION.play.record
+    w = ending["what_if"]
+    runs = [risk_by_day(record.earlier), risk_by_day(record.result)]
+    assert [[tuple(p) for p in r["points"]] for r in w["runs"]] == [[(d, round(r, 1)) for d, r in pts] for pts in runs]
+    assert len(w["runs"][0]["points"]) > 2 and w["runs"][0]["points"] != w["runs"][1]["points"]
+    assert (w["axis"]["lo"], w["axis"]["hi"], w["axis"]["step"]) == risk_axis([r for pts in runs for _d, r in pts])
+    assert w["note"].startswith("Modellens anslag") and w["runs"][1]["label"] == "Etter å ha gått tilbake"
+    assert w["day_label"] == "Dag" and w["table_label"] and w["risk_label"]
+
+
 def test_a_broken_or_foreign_save_is_refused_with_a_reason(data):
     bridge.boot(jsonform.dumps(data))
     for text in ("", "not json", '{"kind": "neighbour-save", "version": 99}'):

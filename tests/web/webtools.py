@@ -3,6 +3,7 @@ headless Chromium driven by Selenium, each skipped with its reason when this mac
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import threading
@@ -54,7 +55,15 @@ def serving(out: str) -> Iterator[str]:
         server.server_close()
 
 
-def chrome(size: tuple[int, int] = (1366, 768), downloads: str | None = None, profile: str | None = None):  # type: ignore[no-untyped-def]
+# The page's settings before it first starts (where none are stored yet): the tests play fast, so a new
+# scene's choices count at once; the test of the choice delay itself passes choice_delay=None.
+FIRST_SETTINGS = ("try { if (/^https?:$/.test(location.protocol)"
+                  " && localStorage.getItem('neighbour.settings') === null)"
+                  " localStorage.setItem('neighbour.settings', JSON.stringify(%s)); } catch (e) {}")
+
+
+def chrome(size: tuple[int, int] = (1366, 768), downloads: str | None = None, profile: str | None = None,  # type: ignore[no-untyped-def]
+           choice_delay: float | None = 0.0, settings: dict | None = None):
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
     opts = webdriver.ChromeOptions()
@@ -67,6 +76,9 @@ def chrome(size: tuple[int, int] = (1366, 768), downloads: str | None = None, pr
     driver = webdriver.Chrome(options=opts, service=Service(DRIVER or "chromedriver"))
     if downloads:
         driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": downloads})
+    first = {"format": 1, **({"choice_delay": choice_delay} if choice_delay is not None else {}), **(settings or {})}
+    if len(first) > 1:
+        driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": FIRST_SETTINGS % json.dumps(first)})
     return driver
 
 

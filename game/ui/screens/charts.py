@@ -6,11 +6,10 @@ figures; a solid line with round markers and a dashed line with square ones.
 
 from __future__ import annotations
 
-from typing import Any
-
 import pygame
 
 from ...core.model import Estimate
+from ...core.play.compare import risk_axis, risk_by_day  # noqa: F401 - risk_by_day: the screens draw it
 from ..kit import Kit
 
 
@@ -58,18 +57,6 @@ def legend(kit: Kit, surf: pygame.Surface | None, est: Estimate, x: int, y: int,
                 surf.blit(kit.images.icon(second[0], s, second[1]), (x, y))
         y += max(s, kit.paragraphs(surf, text, role, th.text, x + s + kit.px(10), y, w - s - kit.px(10))) + kit.px(8)
     return y - y0
-
-
-def risk_by_day(run: dict[str, Any]) -> list[tuple[int, float]]:
-    """A run's estimated risk at the end of each day it played (from its choices), day 0 its start."""
-    points: dict[int, float] = {}
-    for h in run.get("choices", []):
-        if "risk_after" not in h:
-            continue
-        if not points and "risk_before" in h:
-            points[0] = float(h["risk_before"])
-        points[int(h.get("day", 0))] = float(h["risk_after"])
-    return sorted(points.items())
 
 
 def runs_chart(kit: Kit, surf: pygame.Surface | None, runs: list[tuple[str, list[tuple[int, float]]]],
@@ -135,18 +122,6 @@ def runs_chart(kit: Kit, surf: pygame.Surface | None, runs: list[tuple[str, list
         used = k.paragraphs(surf, label, "small", th.text, lx + sample + k.px(10), y, w - axis_w - sample - k.px(10))
         y += max(lh, used) + k.px(4)
     return y - y0
-
-
-def risk_axis(values: list[float]) -> tuple[int, int, int]:
-    """The risk axis for these values: (lowest, highest, step), in whole tens around the values and at
-    least 20 points tall, so that two runs a few points apart are told apart on the chart."""
-    if not values:
-        return 0, 100, 25
-    lo = max(0, int((min(values) - 5) // 10) * 10)
-    hi = min(100, -(-int(max(values) + 5) // 10) * 10)
-    while hi - lo < 20:
-        lo, hi = max(0, lo - 10), min(100, hi + 10)
-    return lo, hi, 5 if hi - lo <= 30 else 10
 
 
 def dashed(surf: pygame.Surface, color, points: list[tuple[int, int]], width: int, dash: int) -> None:

@@ -9,7 +9,11 @@ const KEYS = {settings: "neighbour.settings", save: "neighbour.save", secret: "n
 const SETTINGS_FORMAT = 1;
 const DEFAULTS = {format: SETTINGS_FORMAT, lang: (navigator.language || "en").match(/^(nb|no|nn)/i) ? "nb" : "en",
   theme: matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light", size: "normal", font: "atkinson",
-  motion: matchMedia("(prefers-reduced-motion: reduce)").matches ? "reduce" : "full", notes: "on"};
+  motion: matchMedia("(prefers-reduced-motion: reduce)").matches ? "reduce" : "full", notes: "on",
+  // as the desktop's settings: one-switch scanning, its seconds per step, and the wait before a choice counts
+  scanning: "off", scan_seconds: 1.5, choice_delay: 0.5};
+const SCAN_SPEEDS = [0.5, 1, 1.5, 2, 2.5, 3, 4, 6, 8, 10], CHOICE_DELAYS = [0, 0.5, 1, 2, 3, 5];
+const clampNumber = (v, lo, hi, fallback) => (typeof v === "number" && Number.isFinite(v) ? Math.min(hi, Math.max(lo, v)) : fallback);
 // as the desktop kiosk (docs/kiosk.md); a supervisor may set others: #kiosk&idle=90&countdown=10
 const hashNumber = (name, fallback) => { const m = location.hash.match(new RegExp(`[#&]${name}=(\\d+)`)); return m ? Math.max(1, Number(m[1])) : fallback; };
 const KIOSK_IDLE_S = hashNumber("idle", 60), KIOSK_COUNTDOWN_S = hashNumber("countdown", 20);
@@ -52,6 +56,8 @@ function loadSettings() {
     const s = JSON.parse(raw);
     if (typeof s !== "object" || !s || s.format > SETTINGS_FORMAT) throw new Error("newer or not settings");
     app.settings = {...DEFAULTS, ...s, format: SETTINGS_FORMAT};
+    app.settings.scan_seconds = clampNumber(s.scan_seconds, 0.5, 10, DEFAULTS.scan_seconds);
+    app.settings.choice_delay = clampNumber(s.choice_delay, 0, 5, DEFAULTS.choice_delay);
   } catch (e) {
     store.aside(KEYS.settings);
     app.messages.push("web.settings_aside");
@@ -160,6 +166,52 @@ function mount(node, view, announce) {
   window.scrollTo(0, 0);
   if (announce) { const live = document.getElementById("live"); live.textContent = ""; setTimeout(() => { live.textContent = announce; }, 30); }
   buildTools();
+  armChoices();
+  scanReset();
+}
+
+// -- the choice delay: a new page's choices count only once it has been on screen `choice_delay` seconds
+// (none while scanning, whose users set their own timing, as on the desktop), so a held or mashed key
+// never chooses on a page not yet seen. The buttons say so (aria-disabled) and look it, at the same size.
+function armChoices() {
+  clearTimeout(app.armed);
+  const buttons = Array.from(document.querySelectorAll("#choices button"));
+  const wait = app.settings.scanning === "on" ? 0 : app.settings.choice_delay;
+  app.times.shown = performance.now();
+  app.readyAt = buttons.length && wait > 0 ? app.times.shown + wait * 1000 : 0;
+  if (!app.readyAt) return;
+  for (const b of buttons) b.setAttribute("aria-disabled", "true");
+  app.armed = setTimeout(() => { for (const b of buttons) b.removeAttribute("aria-disabled"); }, wait * 1000);
+}
+const choicesReady = () => performance.now() >= (app.readyAt || 0);
+
+// -- one-switch scanning: the marker steps by itself through the choices (or a page's buttons), starting
+// from none, so the game never suggests an answer; Space, Enter or a tap anywhere takes the marked one.
+// It waits while an overlay (settings, journal...) is open; the kiosk has none, as on the desktop.
+const scan = {timer: null, at: null};
+const scanning = () => app.settings.scanning === "on" && !app.overlay && !app.kiosk && document.body.hasAttribute("data-ready");
+function scanTargets() {
+  const main = document.getElementById("main");
+  const choices = main.querySelectorAll("#choices button");
+  return Array.from(choices.length ? choices : main.querySelectorAll("button")).filter((b) => !b.disabled && b.getClientRects().length);
+}
+function scanMark(b) {
+  if (scan.at) scan.at.classList.remove("scanned");
+  scan.at = b;
+  if (!b) return;
+  b.classList.add("scanned");
+  b.focus({preventScroll: true});
+  b.scrollIntoView({block: "nearest", behavior: app.settings.motion === "reduce" ? "auto" : "smooth"});
+}
+function scanStep() {
+  if (!scanning()) return scanMark(null);
+  const list = scanTargets();
+  if (list.length) scanMark(list[(list.indexOf(scan.at) + 1) % list.length]);
+}
+function scanReset() {
+  clearInterval(scan.timer); scan.timer = null;
+  scanMark(null);
+  if (app.settings.scanning === "on") scan.timer = setInterval(scanStep, app.settings.scan_seconds * 1000);
 }
 
 function messages() {
@@ -174,7 +226,7 @@ function show(v) {
   if (v.kind === "title") return home();
   if (v.kind === "error" || v.kind === "broken") { app.messages.push(["web.boot_failed", {why: v.message}]); return home(); }
   let node;
-  const act = (name, arg) => doAct(name, arg);
+  const act = (name, arg) => { if (choicesReady()) doAct(name, arg); };
   if (v.kind === "scene") node = NB.sceneView(v, act, t);
   else if (v.kind === "notes") node = NB.notesView(v, act);
   else if (v.kind === "day_end") node = NB.dayEndView(v, act);
@@ -312,6 +364,7 @@ function endingView(v) {
     estimateBlock(v.estimate),
     v.epilogues.length ? [h("h3", {}, v.epilogues_title), v.epilogues.map((e) => h("div", {class: "card"},
       h("h4", {}, e.name), e.title ? h("p", {}, h("strong", {}, e.title)) : null, paras(e.text), estimateBlock(e.estimate)))] : null,
+    NB.whatIfBlock(v.what_if, num),
     modelBlock(v.model, t("web.model_title")),
     v.real.length ? [h("h3", {}, v.real_title), v.real.map((f) => factCard(f, t("text.fact")))] : null,
     v.debrief.length ? [h("h3", {}, v.debrief_title), h("ul", {}, v.debrief.map((q) => h("li", {}, q)))] : null,
@@ -352,19 +405,30 @@ function openOverlay(name) {
   mount(node, null, null);
 }
 
+function num(v) { return String(v).replace(".", t("ui.decimal_separator")); }
+
 function settingsView(backBtn) {
   const s = app.settings;
-  const pick = (key, label, options) => {
+  const pick = (key, label, options, note) => {
     const id = `set-${key}`;
-    return [h("label", {for: id}, label), h("select", {id, onchange: (e) => { s[key] = e.target.value; saveSettings(); applySettings(); }},
-      options.map(([value, text]) => h("option", {value, selected: s[key] === value}, text.charAt(0).toLocaleUpperCase() + text.slice(1))))];
+    const numeric = typeof DEFAULTS[key] === "number";
+    return [h("label", {for: id}, label), h("select", {id, "aria-describedby": note ? `${id}-note` : null, onchange: (e) => {
+      s[key] = numeric ? Number(e.target.value) : e.target.value; saveSettings(); applySettings(); }},
+      options.map(([value, text]) => h("option", {value: String(value), selected: s[key] === value}, text.charAt(0).toLocaleUpperCase() + text.slice(1)))),
+      note ? h("p", {class: "muted", id: `${id}-note`}, note) : null];
   };
+  const seconds = (n) => t("settings.seconds_plain", {n: num(n)});
   return h("section", {class: "stack"}, h("h2", {tabindex: "-1"}, t("settings.title")),
     pick("theme", t("settings.theme"), [["light", t("settings.theme_light")], ["dark", t("settings.theme_dark")], ["contrast", t("settings.theme_contrast")]]),
     pick("size", t("settings.text_size"), [["normal", t("settings.size_normal")], ["large", t("settings.size_large")], ["largest", t("settings.size_largest")]]),
     pick("font", t("settings.font"), [["atkinson", t("settings.font_atkinson")], ["dyslexic", t("settings.font_dyslexic")]]),
     pick("motion", t("settings.reduced_motion"), [["reduce", t("ui.on")], ["full", t("ui.off")]]),
     pick("notes", t("settings.content_notes"), [["on", t("ui.on")], ["off", t("ui.off")]]),
+    pick("choice_delay", t("settings.choice_delay"), CHOICE_DELAYS.map((d) => [d, d ? seconds(d) : t("settings.off_delay")]),
+      t("settings.choice_delay_note")),
+    app.kiosk ? null : [
+      pick("scanning", t("settings.scanning"), [["on", t("ui.on")], ["off", t("ui.off")]], t("web.scanning_note")),
+      pick("scan_seconds", t("settings.scan_speed"), SCAN_SPEEDS.map((n) => [n, seconds(n)]), t("settings.scan_speed_note"))],
     backBtn);
 }
 
@@ -417,12 +481,23 @@ function kioskStill() {
 document.addEventListener("keydown", (e) => {
   kioskActive();
   if (e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement || e.altKey || e.ctrlKey || e.metaKey) return;
-  if (/^[1-9]$/.test(e.key)) {
+  if (scanning() && (e.key === " " || e.key === "Enter") && !e.target.closest("header")) {
+    e.preventDefault();  // the one switch takes the marked button, wherever the focus is; nothing before the first step
+    if (!e.repeat && scan.at) scan.at.click();
+  } else if (/^[1-9]$/.test(e.key)) {
+    if (e.repeat) return;  // a held key repeats nothing: each choice is its own press
     const b = document.querySelector(`#choices button[data-choice="${Number(e.key) - 1}"]`);
     if (b) { e.preventDefault(); b.click(); }
   } else if (e.key === "Escape" && app.overlay && !app.kiosk) { e.preventDefault(); back(); }
 });
+document.addEventListener("keyup", (e) => { if (scanning() && e.key === " " && !e.target.closest("header")) e.preventDefault(); });
 document.addEventListener("pointerdown", kioskActive);
+// while scanning, a tap or click anywhere but the bar is the switch: it takes the marked button
+document.addEventListener("click", (e) => {
+  if (!scanning() || !e.isTrusted || e.detail === 0 || e.target.closest("header")) return;
+  e.preventDefault(); e.stopPropagation();
+  if (scan.at) scan.at.click();
+}, true);
 
 boot();
 })();

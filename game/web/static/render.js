@@ -108,6 +108,65 @@ function dayEndView(v, act) {
   return listView(v.title, items, v.button, act, "proceed");
 }
 
+// -- the what-if picture: two runs' risk day by day, as the window's runs_chart draws it --------------------
+function svgEl(tag, attrs, ...kids) {  // an SVG element
+  const el = document.createElementNS("http://www.w3.org/2000/svg", tag);
+  for (const [k, v] of Object.entries(attrs || {})) if (v !== null && v !== undefined) el.setAttribute(k, v);
+  for (const kid of kids.flat(Infinity)) if (kid !== null && kid !== undefined) el.append(kid instanceof Node ? kid : String(kid));
+  return el;
+}
+
+// a run's marker: round for the first run, square for the second (told apart by shape, not colour alone)
+function marker(i, x, y, r) {
+  return i === 0 ? svgEl("circle", {cx: x, cy: y, r}) : svgEl("rect", {x: x - r, y: y - r, width: 2 * r, height: 2 * r});
+}
+
+// `w`: views.what_if (runs of [day, risk] points, the axis, the words); `num` writes a number the language's way
+function whatIfBlock(w, num) {
+  if (!w) return null;
+  const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+  const main = document.getElementById("main");
+  // drawn at about the width it is shown at, so its words are the page's size on a phone and a laptop
+  const W = Math.round(Math.max(300, Math.min(760, (main ? main.clientWidth : 700) - 2 * rem)));
+  const H = Math.round(Math.max(12 * rem, Math.min(20 * rem, W * 0.5)));
+  const L = Math.round(3.4 * rem), R = Math.round(0.8 * rem), T = Math.round(0.8 * rem), B = Math.round(3 * rem);
+  const days = [...new Set(w.runs.flatMap((r) => r.points.map((p) => p[0])))].sort((a, b) => a - b);
+  const first = days.length ? days[0] : 0, last = Math.max(days.length ? days[days.length - 1] : 1, first + 1);
+  const {lo, hi, step} = w.axis;
+  const x = (d) => L + (d - first) / (last - first) * (W - L - R);
+  const y = (r) => T + (hi - Math.max(lo, Math.min(hi, r))) / (hi - lo) * (H - T - B);
+  const pct = (v) => `${num(v)} %`;
+  const grid = [];
+  for (let p = lo; p <= hi; p += step) {
+    grid.push(svgEl("line", {class: "grid", x1: L, x2: W - R, y1: y(p), y2: y(p)}),
+      svgEl("text", {class: "tick", x: L - 0.4 * rem, y: y(p), "text-anchor": "end", "dominant-baseline": "middle"}, pct(p)));
+  }
+  const every = Math.max(1, Math.ceil((last - first) / Math.max(1, Math.floor((W - L - R) / (2.2 * rem)))));
+  for (let d = first; d <= last; d += every) {
+    grid.push(svgEl("text", {class: "tick", x: x(d), y: H - B + 1.3 * rem, "text-anchor": "middle"}, String(d)));
+  }
+  const lines = w.runs.map((run, i) => svgEl("g", {class: `run run${i}`},
+    run.points.length > 1 ? svgEl("polyline", {points: run.points.map(([d, r]) => `${x(d)},${y(r)}`).join(" ")}) : null,
+    run.points.map(([d, r]) => marker(i, x(d), y(r), 0.32 * rem))));
+  const svg = svgEl("svg", {class: "chart", viewBox: `0 0 ${W} ${H}`, width: "100%", role: "img",
+    "aria-label": `${w.title}. ${w.note}`},
+    svgEl("rect", {class: "plot", x: L, y: T, width: W - L - R, height: H - T - B}), grid,
+    svgEl("text", {class: "tick", x: (L + W - R) / 2, y: H - 0.2 * rem, "text-anchor": "middle"}, w.day_label), lines);
+  const legend = h("ul", {class: "legend"}, w.runs.map((run, i) => h("li", {},
+    svgEl("svg", {class: `chart run run${i}`, viewBox: "0 0 40 16", width: "40", height: "16", "aria-hidden": "true"},
+      svgEl("polyline", {points: "2,8 38,8"}), marker(i, 20, 8, 5)), run.label)));
+  const byDay = w.runs.map((run) => new Map(run.points));
+  const table = h("table", {class: "numbers"},
+    h("caption", {}, w.table_label),
+    h("thead", {}, h("tr", {}, h("th", {scope: "col"}, w.day_label), w.runs.map((run) => h("th", {scope: "col"}, run.label)))),
+    h("tbody", {}, days.map((d) => h("tr", {}, h("th", {scope: "row"}, String(d)),
+      byDay.map((m) => h("td", {}, m.has(d) ? pct(Math.round(m.get(d))) : "–"))))));
+  return h("section", {class: "card what-if", id: "what-if", "aria-labelledby": "what-if-title"},
+    h("h3", {id: "what-if-title"}, w.title),
+    h("figure", {}, svg, legend, h("figcaption", {class: "muted"}, w.note)),
+    table);
+}
+
 function textFor(v) {
   // what the live region announces for a view: its heading, its text and what just changed
   const parts = [];
@@ -125,4 +184,4 @@ function textFor(v) {
 }
 
 window.NB = {h, paras, sources, factCard, modelBlock, estimateBlock, choiceList, sceneView, notesView, listView,
-  dayEndView, textFor};
+  dayEndView, whatIfBlock, textFor};
