@@ -86,3 +86,21 @@ def test_every_shipped_campaign_is_measured(capsys):
     assert story_length.main(["--seeds", "1", "--policy", "first"]) == 0
     out = capsys.readouterr().out
     assert "resident " in out and "officer " in out
+
+
+# The resident's campaigns fit their rooms (issue 14): median minutes as a student reads, engaged play.
+# A few seeds per profile, so it runs in seconds; benchmarks/story_length.py measures 36 (docs/story-plan.md).
+RESIDENT_TARGETS = {"resident": (30.0, None), "resident_lesson": (19.5, 20.5), "resident_short": (5.0, None)}
+
+
+@pytest.mark.parametrize("campaign", sorted(RESIDENT_TARGETS))
+@pytest.mark.parametrize("lang", ["en", "nb"])
+def test_every_resident_campaign_fits_its_target(campaign, lang):
+    from game.core.load.ready import load_content
+    from game.core.paths import content_dir
+    content, _ = load_content([content_dir()])
+    median_target, p90_target = RESIDENT_TARGETS[campaign]
+    got = spread([r.minutes for r in story_length.measure(content, campaign, "engaged", seeds=12, lang=lang)])
+    assert got["median"] <= median_target, f"{campaign} ({lang}): median {got['median']} min > {median_target}"
+    if p90_target is not None:
+        assert got["p90"] <= p90_target, f"{campaign} ({lang}): p90 {got['p90']} min > {p90_target}"
