@@ -14,6 +14,7 @@ from ..core.play import compare, figures, shifts
 from ..core.play import preview as pv
 from ..core.play.engine import CONTINUE
 from ..core.play.playthrough import Playthrough
+from ..core.world import source_text
 
 
 class Words:
@@ -52,19 +53,16 @@ def model(w: Words) -> dict[str, Any]:
     weights = []
     for f in m.factors:
         kind = w.ui("journal.kind_good") if f.kind == "protective" else w.ui("journal.kind_risk")
-        weights.append({"text": f"{w.var(f.var)} · {kind} · {w.ui('journal.weight')} {f.weight:g}",
+        weight = figures.number(w.c, f.weight, w.lang)
+        weights.append({"text": f"{w.var(f.var)} · {kind} · {w.ui('journal.weight')} {weight}",
                         "note": w.t(f.note), "sources": [_source(s) for s in f.sources]})
     return {"title": w.t(m.title), "disclaimer": w.t(m.disclaimer), "explain": w.t(m.explain),
-            "formula": formula, "weights_title": w.ui("journal.weights"), "weights": weights}
+            "formula": formula, "weights_title": w.ui("journal.weights"), "weights": weights,
+            "sources_title": w.ui("ending.sources"), "sources": [_source(s) for s in m.sources]}
 
 
 def _source(src: Any) -> str:
-    if isinstance(src, str):
-        return src
-    if isinstance(src, dict):
-        return " — ".join(str(src[k]) for k in ("title", "note", "url") if src.get(k))
-    text = getattr(src, "text", None)
-    return text() if callable(text) else str(src)
+    return source_text(src)
 
 
 def title(content: Content, lang: str) -> dict[str, Any]:

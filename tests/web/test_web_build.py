@@ -188,3 +188,17 @@ def test_a_real_build_stays_under_30_mb(tmp_path):
     build_site(str(tmp_path / "site"))
     total = sum(os.path.getsize(os.path.join(b, f)) for b, _d, fs in os.walk(tmp_path / "site") for f in fs)
     assert total < 30e6
+
+
+@pytest.mark.parametrize("lang", ["en", "nb"])
+def test_the_pages_model_block_has_the_formula_and_the_models_own_sources(lang):
+    from game.core.play import figures
+    from game.core.world import source_text
+    from game.web import views
+    content, _ = load_content([content_dir()])
+    m = views.model(views.Words(content, lang))
+    assert m["formula"] == figures.formula(content, lang)
+    assert m["explain"] == content.text(content.model.explain, lang)
+    assert m["sources"] == [source_text(s) for s in content.model.sources] and m["sources"]
+    assert any("assumption" in s for s in m["sources"])   # the 60% anchor says it is a teaching target
+    assert m["sources_title"] == content.ui("ending.sources", lang)

@@ -44,7 +44,8 @@ function modelBlock(m, summary) {
     h("p", {class: "formula"}, m.formula),
     h("h3", {}, m.weights_title),
     h("ul", {}, m.weights.map((w) => h("li", {}, w.text, w.note ? h("div", {class: "muted"}, w.note) : null,
-      sources(w.sources)))));
+      sources(w.sources)))),
+    m.sources && m.sources.length ? [h("h3", {}, m.sources_title), sources(m.sources)] : null);
 }
 
 function estimateBlock(est) {
