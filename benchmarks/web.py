@@ -38,12 +38,18 @@ def folder_size(out: str) -> int:
     return sum(os.path.getsize(os.path.join(b, f)) for b, _d, fs in os.walk(out) for f in fs)
 
 
-def ready_ms(driver) -> float:  # type: ignore[no-untyped-def]
+PHASES = ("script", "pyodide", "imported", "booted", "ready")
+
+
+def ready_ms(driver) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    """The page's phase marks (ms from navigation): pyodide.js loaded, Pyodide started, the core
+    imported, the story built, the title shown (`ready`)."""
     wait_ready(driver, 120)
-    return float(driver.execute_script("return window.__nb.times.ready"))
+    times = driver.execute_script("return window.__nb.times")
+    return {k: float(times[k]) for k in PHASES if isinstance(times.get(k), (int, float))}
 
 
-def cold(url: str, runs: int) -> list[float]:
+def cold(url: str, runs: int) -> list[dict[str, float]]:
     out = []
     for _ in range(runs):
         with tempfile.TemporaryDirectory() as profile:
@@ -56,7 +62,7 @@ def cold(url: str, runs: int) -> list[float]:
     return out
 
 
-def warm(url: str, runs: int) -> list[float]:
+def warm(url: str, runs: int) -> list[dict[str, float]]:
     out = []
     with tempfile.TemporaryDirectory() as profile:
         d = chrome(profile=profile)
@@ -103,6 +109,10 @@ def choices(url: str, campaign: str, offset: int = 0) -> list[float]:
         d.quit()
 
 
+def phases(runs: list[dict[str, float]]) -> dict[str, int]:
+    return {k: round(statistics.median(r[k] for r in runs)) for k in PHASES if all(k in r for r in runs)}
+
+
 def p95(values: list[float]) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
@@ -113,7 +123,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", help="an existing build to measure (default: build into a temp folder)")
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--campaign", action="append", help="stories whose choices are timed (default both short ones)")
-    ap.add_argument("--plays", type=int, default=3, help="times each story is played for the choice timings")
+    ap.add_argument("--plays", type=int, default=3,
+                    help="times each story is played for the choice timings (0: start-up only)")
     ap.add_argument("--json", metavar="FILE", help="also write the figures as JSON ('-': stdout)")
     args = ap.parse_args(argv)
     try:
@@ -128,26 +139,34 @@ def main(argv: list[str] | None = None) -> int:
         out = build_site(os.path.join(tmp.name, "site"))
     load = os.getloadavg()[0]
     with serving(out) as url:
-        cold_ms = cold(url, args.runs)
-        warm_ms = warm(url, args.runs)
+        cold_runs = cold(url, args.runs)
+        warm_runs = warm(url, args.runs)
+        cold_ms = [r["ready"] for r in cold_runs]
+        warm_ms = [r["ready"] for r in warm_runs]
         choice_ms: list[float] = []
         for camp in args.campaign or ["resident_short", "officer_short"]:
             for play in range(args.plays):
                 choice_ms += choices(url, camp, play)
     figures = {
         "size_mb": round(folder_size(out) / 1e6, 2),
-        "cold_start_ms": {"median": round(statistics.median(cold_ms)), "runs": [round(x) for x in cold_ms]},
-        "warm_start_ms": {"median": round(statistics.median(warm_ms)), "runs": [round(x) for x in warm_ms]},
+        "cold_start_ms": {"median": round(statistics.median(cold_ms)), "runs": [round(x) for x in cold_ms],
+                          "phases": phases(cold_runs)},
+        "warm_start_ms": {"median": round(statistics.median(warm_ms)), "runs": [round(x) for x in warm_ms],
+                          "phases": phases(warm_runs)},
         "choice_ms": {"median": round(statistics.median(choice_ms), 1), "p95": round(p95(choice_ms), 1),
-                      "count": len(choice_ms)},
+                      "count": len(choice_ms)} if choice_ms else None,
         "load_average": [round(load, 2), round(os.getloadavg()[0], 2)],
         "cpus": os.cpu_count(),
     }
     print(f"size of the built folder: {figures['size_mb']} MB (target < 30)")
     print(f"cold start to title: median {figures['cold_start_ms']['median']} ms over {args.runs} (target ≤ 4000)")
     print(f"warm start to title: median {figures['warm_start_ms']['median']} ms over {args.runs} (target ≤ 1500)")
-    print(f"choice to next text: median {figures['choice_ms']['median']} ms, p95 {figures['choice_ms']['p95']} ms "
-          f"over {len(choice_ms)} choices (target p95 ≤ 50)")
+    for name in ("cold", "warm"):
+        marks = figures[f"{name}_start_ms"]["phases"]  # type: ignore[index]
+        print(f"  {name} phases (median ms from navigation): " + ", ".join(f"{k} {v}" for k, v in marks.items()))
+    if figures["choice_ms"]:
+        print(f"choice to next text: median {figures['choice_ms']['median']} ms, p95 {figures['choice_ms']['p95']} ms "
+              f"over {len(choice_ms)} choices (target p95 ≤ 50)")
     print(f"machine: {figures['cpus']} CPUs, load average {figures['load_average'][0]} before, "
           f"{figures['load_average'][1]} after")
     if args.json:

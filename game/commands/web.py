@@ -27,6 +27,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     b = sub.add_parser("build", help="write the browser edition into OUT")
     b.add_argument("out", metavar="OUT", help="the folder to write (created; an earlier build is replaced)")
     b.add_argument("--vendor", metavar="DIR", help="where tools/web_vendor.py put Pyodide (default build/vendor)")
+    b.add_argument("--no-snapshot", action="store_true",
+                   help="skip the start-up snapshot (made with Node when it is installed; the page starts slower without)")
     add_content_args(b)
     s = sub.add_parser("serve", help="serve a built folder over HTTP (127.0.0.1 unless --host)")
     s.add_argument("out", metavar="OUT", help="a folder written by `web build`")
@@ -43,7 +45,7 @@ def build(args: argparse.Namespace) -> int:
     from ..web.build import BuildError
     from ..web.build import build as build_site
     try:
-        built = build_site(content_dirs(args), args.out, args.vendor)
+        built = build_site(content_dirs(args), args.out, args.vendor, snapshot=not args.no_snapshot)
     except BuildError as exc:
         print(f"web build: {exc}", file=sys.stderr)
         return 2
@@ -56,6 +58,8 @@ def build(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 1
     print(f"web build: {len(built.files)} files, {built.size / 1e6:.1f} MB in {args.out}")
+    if built.snapshot:
+        print(f"web build: no start-up snapshot: {built.snapshot}")
     print(f"serve it with: python main.py web serve {args.out}")
     return 0
 

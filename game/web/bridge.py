@@ -3,6 +3,7 @@
 The page (app.js) calls these functions with plain strings and numbers and gets JSON text back:
 
     boot(content_json, home)   read the compiled content (jsonform); home: a folder in Pyodide's memory
+    awake()                    after a start-up snapshot was restored instead (build.py, snapshot.mjs)
     title(lang) briefing(campaign, lang)
     start(options_json)        {"campaign", "profile", "seed", "room", "code", "secret", "lang", "preview"}
     act(name, arg)             "choose" i, "proceed", "note" 0|1 (go on or skip), "finish_now", "rewind" day
@@ -123,6 +124,8 @@ class Session:
 
 
 SESSION: Session | None = None
+# the build (core.zip + content.json) a start-up snapshot of this interpreter was made for (snapshot.mjs)
+SNAPSHOT_OF = ""
 
 
 def _clean_code(code: Any) -> str | None:
@@ -161,6 +164,23 @@ def boot(content_json: str, home: str = "/home/pyodide/neighbour") -> str:
         return _out({"ok": False, "errors": [str(d) for d in report.errors]})
     SESSION = Session(content)
     return _out({"ok": True, "langs": sorted(content.languages) if hasattr(content, "languages") else []})
+
+
+def before_snapshot(key: str) -> None:
+    """Called by the build's snapshot maker (snapshot.mjs) after boot(): which build it belongs to."""
+    global SNAPSHOT_OF
+    SNAPSHOT_OF = key
+
+
+def awake() -> str:
+    """The page calls this after restoring a start-up snapshot made on the build machine: this
+    browser's own randomness and time zone, then {"booted": bool, "of": the build it was made for}."""
+    import random
+    import time
+    random.seed()
+    if hasattr(time, "tzset"):
+        time.tzset()
+    return _out({"booted": SESSION is not None, "of": SNAPSHOT_OF})
 
 
 def strings(lang: str) -> str:

@@ -3,6 +3,8 @@
     OUT/index.html app.js style.css sw.js   the page (static/), the service worker with its file list
     OUT/content.json                         the story, linted and compiled (core/load/jsonform.py)
     OUT/core.zip                             game/core and game/web's Python, unpacked into Pyodide
+    OUT/snapshot.bin                         Pyodide's memory with the core imported and the story built
+                                             (gzip; made with Node by snapshot.mjs when Node is there)
     OUT/pyodide/                             the pinned Pyodide files (vendor.py), nothing else
     OUT/assets/                              the SVG pictures, portraits, icons and the two fonts
 
@@ -16,6 +18,7 @@ import hashlib
 import json
 import os
 import shutil
+import subprocess
 import zipfile
 from dataclasses import dataclass, field
 from typing import Any
@@ -30,6 +33,8 @@ STATIC = os.path.join(HERE, "static")
 PAGE_FILES = ("index.html", "app.js", "render.js", "style.css", "sw.js", "manifest.webmanifest")
 ASSET_SUFFIXES = (".svg", ".ttf", ".otf", ".txt")
 EARLY_STRINGS = ("web.", "app.title", "title.tagline", "settings.", "ui.back")
+SNAPSHOT_MAKER = os.path.join(HERE, "snapshot.mjs")
+SNAPSHOT_TIMEOUT_S = 300
 
 
 class BuildError(Exception):
@@ -43,6 +48,7 @@ class Built:
     files: list[str] = field(default_factory=list)
     size: int = 0
     sources: dict[str, str] = field(default_factory=dict)  # shown name -> path, for the lint messages
+    snapshot: str = ""  # why there is no start-up snapshot ("" when there is one, or none was asked for)
 
 
 def _core_zip(path: str) -> None:
@@ -76,6 +82,49 @@ def _early_strings(data: dict[str, Any]) -> dict[str, dict[str, str]]:
     return {k: v for k, v in strings.items() if k.startswith(EARLY_STRINGS) and isinstance(v, dict)}
 
 
+def _snapshot_key(out: str) -> str:
+    """What a start-up snapshot is made from: the core, the story and the Pyodide version."""
+    h = hashlib.sha256(vendor.PINS["pyodide"][0].encode())
+    for name in ("core.zip", "content.json"):
+        with open(os.path.join(out, name), "rb") as fh:
+            h.update(hashlib.sha256(fh.read()).digest())
+    return h.hexdigest()[:16]
+
+
+def _make_snapshot(out: str, key: str) -> str:
+    """Run snapshot.mjs with Node to write OUT/snapshot.bin; "" when written, else why not (the page
+    then starts Pyodide from scratch: the same game, a few seconds slower)."""
+    node = shutil.which("node")
+    if node is None:
+        return "Node is not installed (the page starts without a snapshot, a few seconds slower)"
+    why = ""
+    try:
+        done = subprocess.run([node, SNAPSHOT_MAKER, out, key], capture_output=True, text=True,
+                              timeout=SNAPSHOT_TIMEOUT_S, check=False)
+        if done.returncode != 0 or not os.path.isfile(os.path.join(out, "snapshot.bin")):
+            lines = [line.strip() for line in (done.stderr or done.stdout).splitlines() if line.strip()]
+            last = lines[-1] if lines else f"exit status {done.returncode}"
+            why = next((x for x in lines if "Error" in x), last)[:300]
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        why = str(exc)
+    if why:
+        for name in ("snapshot.bin", "snapshot.bin.part"):  # nothing half-made goes into the folder
+            if os.path.exists(os.path.join(out, name)):
+                os.remove(os.path.join(out, name))
+        return f"Node could not make it: {why}"
+    return ""
+
+
+def _preloads(snapshot: bool) -> str:
+    """<link>s that start the big downloads while the page's scripts are still being read."""
+    fetched = ["snapshot.bin"] if snapshot else ["content.json"]
+    fetched += ["core.zip", "pyodide/pyodide.asm.wasm", "pyodide/python_stdlib.zip", "pyodide/pyodide-lock.json"]
+    links = [f'<link rel="preload" href="{f}" as="fetch" crossorigin>' for f in fetched]
+    links += ['<link rel="preload" href="pyodide/pyodide.js" as="script">',
+              '<link rel="modulepreload" href="pyodide/pyodide.asm.mjs">']
+    return "\n".join(links)
+
+
 def _version(out: str, files: list[str]) -> str:
     h = hashlib.sha256()
     for rel in files:
@@ -85,9 +134,10 @@ def _version(out: str, files: list[str]) -> str:
     return h.hexdigest()[:16]
 
 
-def build(dirs: list[str], out: str, vendor_where: str | None = None) -> Built:
+def build(dirs: list[str], out: str, vendor_where: str | None = None, snapshot: bool = True) -> Built:
     """Lint and compile the content, then write the folder. On content errors nothing is written
-    and the report holds them; a missing Pyodide raises BuildError naming the command to run."""
+    and the report holds them; a missing Pyodide raises BuildError naming the command to run.
+    With `snapshot`, Node (when installed) makes the start-up snapshot; Built.snapshot says why not."""
     from ..core.lint import lint
     from ..core.load import jsonform
     result = lint(dirs, simulate_runs=0)
@@ -109,6 +159,10 @@ def build(dirs: list[str], out: str, vendor_where: str | None = None) -> Built:
     with open(os.path.join(out, "content.json"), "w", encoding="utf-8") as fh:
         fh.write(jsonform.dumps(result.loaded.data))
     _core_zip(os.path.join(out, "core.zip"))
+    key = _snapshot_key(out)
+    if snapshot:
+        built.snapshot = _make_snapshot(out, key)
+    made = snapshot and not built.snapshot
     _copy_assets(dirs, out)
     for name in PAGE_FILES:
         if name not in ("index.html", "sw.js"):
@@ -118,7 +172,8 @@ def build(dirs: list[str], out: str, vendor_where: str | None = None) -> Built:
     version = _version(out, files)
     early = json.dumps(_early_strings(result.loaded.data), ensure_ascii=False).replace("</", "<\\/")
     with open(os.path.join(STATIC, "index.html"), encoding="utf-8") as fh:
-        page = fh.read().replace("{{STRINGS}}", early).replace("{{VERSION}}", version)
+        page = (fh.read().replace("{{STRINGS}}", early).replace("{{VERSION}}", version)
+                .replace("{{SNAPSHOT}}", key if made else "").replace("{{PRELOAD}}", _preloads(made)))
     with open(os.path.join(out, "index.html"), "w", encoding="utf-8") as fh:
         fh.write(page)
     files.append("index.html")

@@ -9,6 +9,8 @@ from __future__ import annotations
 import glob
 import json
 import os
+import re
+import shutil
 import time
 
 import pytest
@@ -188,6 +190,43 @@ def test_a_broken_save_is_kept_aside_with_a_message_and_a_good_one_continues(sit
         assert by_css(driver, "#scene-title, #notes-title")[0].text == title
     finally:
         driver.quit()
+
+
+def test_the_page_starts_from_the_builds_snapshot_and_without_a_usable_one_starts_from_scratch(site, tmp_path):
+    out, url = site
+    if not os.path.isfile(os.path.join(out, "snapshot.bin")):
+        pytest.skip("this build has no start-up snapshot (Node is not installed)")
+    driver = chrome()
+    try:
+        driver.get(url)
+        wait_ready(driver)
+        assert driver.execute_script("return window.__nb.times.snapshot") == "used"
+    finally:
+        driver.quit()
+    broken = str(tmp_path / "broken")
+    shutil.copytree(out, broken)
+    with open(os.path.join(broken, "snapshot.bin"), "r+b") as fh:  # a download cut short
+        fh.truncate(os.path.getsize(os.path.join(broken, "snapshot.bin")) // 2)
+    other = str(tmp_path / "other")
+    shutil.copytree(out, other)
+    page = os.path.join(other, "index.html")
+    with open(page, encoding="utf-8") as fh:
+        text = re.sub(r'(<meta name="neighbour-snapshot" content=")[0-9a-f]+', r"\g<1>0000000000000000", fh.read())
+    with open(page, "w", encoding="utf-8") as fh:
+        fh.write(text)
+    for folder, why in ((broken, ""), (other, "not of this build")):
+        with serving(folder) as there:
+            driver = chrome()
+            try:
+                driver.get(there)
+                wait_ready(driver)
+                used = driver.execute_script("return window.__nb.times.snapshot")
+                assert used != "used" and why in used
+                by_css(driver, "[data-campaign='resident_short']")[0].click()
+                (by_css(driver, "[data-profile]") or by_css(driver, "#start"))[0].click()
+                assert by_css(driver, "#scene-title, #notes-title")
+            finally:
+                driver.quit()
 
 
 def test_a_page_opened_as_a_file_says_how_to_serve_it(site):

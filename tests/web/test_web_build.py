@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import re
+import shutil
 
 import pytest
-from webtools import build_site, need_vendor
+from webtools import need_vendor
 
 from game.core.load import jsonform
 from game.core.load.cache import _strip_positions
@@ -17,7 +19,7 @@ from game.core.paths import content_dir
 from game.core.play.playthrough import Playthrough, Room
 from game.core.play import results
 from game.web import bridge, vendor
-from game.web.build import BuildError, build
+from game.web.build import BuildError, _snapshot_key, build
 
 
 @pytest.fixture(scope="module")
@@ -183,11 +185,50 @@ def test_the_real_pyodide_files_are_the_pinned_ones():
         assert json.load(fh)["version"] == vendor.PINS["pyodide"][0]
 
 
-def test_a_real_build_stays_under_30_mb(tmp_path):
+def test_a_real_build_stays_under_30_mb_with_its_start_up_snapshot(tmp_path):
     need_vendor()
-    build_site(str(tmp_path / "site"))
-    total = sum(os.path.getsize(os.path.join(b, f)) for b, _d, fs in os.walk(tmp_path / "site") for f in fs)
+    out = tmp_path / "site"
+    built = build([content_dir()], str(out))
+    total = sum(os.path.getsize(os.path.join(b, f)) for b, _d, fs in os.walk(out) for f in fs)
     assert total < 30e6
+    page = (out / "index.html").read_text(encoding="utf-8")
+    key = re.search(r'<meta name="neighbour-snapshot" content="([0-9a-f]*)">', page)[1]
+    if shutil.which("node") is None:
+        assert "Node" in built.snapshot and key == "" and not (out / "snapshot.bin").exists()
+        pytest.skip("Node is not installed: the build made no snapshot, as it should")
+    assert built.snapshot == "" and key == _snapshot_key(str(out))
+    with gzip.open(out / "snapshot.bin", "rb") as fh:  # Pyodide's snapshot header, then its memory
+        head = fh.read(16)
+    assert len(head) == 16 and 'href="snapshot.bin"' in page and 'href="content.json"' not in page
+    assert "./snapshot.bin" in (out / "sw.js").read_text(encoding="utf-8")
+
+
+def test_without_node_or_when_node_fails_the_build_has_no_snapshot_and_says_why(tmp_path, monkeypatch):
+    out, where = tmp_path / "site", fake_vendor(tmp_path)
+    built = build([content_dir()], str(out), where)  # Node fails on the stand-in Pyodide
+    if shutil.which("node") is not None:
+        assert built.snapshot.startswith("Node could not make it")
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    built = build([content_dir()], str(out), where)
+    assert built.snapshot.startswith("Node is not installed")
+    page = (out / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="neighbour-snapshot" content="">' in page and 'href="content.json"' in page
+    assert not (out / "snapshot.bin").exists() and not (out / "snapshot.bin.part").exists()
+    quiet = build([content_dir()], str(tmp_path / "quiet"), where, snapshot=False)
+    assert quiet.snapshot == "" and not (tmp_path / "quiet" / "snapshot.bin").exists()
+
+
+def test_a_snapshot_knows_its_build_and_a_restored_one_wakes_with_fresh_randomness(data):
+    import random
+    bridge.boot(jsonform.dumps(data))
+    bridge.before_snapshot("0123456789abcdef")
+    state = random.getstate()
+    random.setstate(state)
+    try:
+        assert json.loads(bridge.awake()) == {"booted": True, "of": "0123456789abcdef"}
+        assert random.getstate() != state
+    finally:
+        bridge.before_snapshot("")
 
 
 @pytest.mark.parametrize("lang", ["en", "nb"])

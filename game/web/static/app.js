@@ -102,19 +102,16 @@ async function boot() {
       const s = document.createElement("script"); s.src = "pyodide/pyodide.js"; s.onload = ok; s.onerror = () => fail(new Error("pyodide.js"));
       document.head.append(s);
     });
-    const core = fetch("core.zip").then((r) => { if (!r.ok) throw new Error(`core.zip: ${r.status}`); return r.arrayBuffer(); });
-    const content = fetch("content.json").then((r) => { if (!r.ok) throw new Error(`content.json: ${r.status}`); return r.text(); });
-    await script;
-    app.times.script = performance.now();
-    const py = await window.loadPyodide({indexURL: new URL("pyodide/", location.href).href, packages: [], fullStdLib: false});
-    app.times.pyodide = performance.now();
-    py.unpackArchive(await core, "zip", {extractDir: "/home/pyodide/app"});
-    py.runPython("import sys; sys.path.insert(0, '/home/pyodide/app')");
-    app.py = py; app.bridge = py.pyimport("game.web.bridge");
-    app.times.imported = performance.now();
-    const booted = JSON.parse(app.bridge.boot(await content));
-    app.times.booted = performance.now();
-    if (!booted.ok) throw new Error(booted.errors.join("; "));
+    const core = fetched("core.zip", "arrayBuffer");
+    const snapshot = document.querySelector("meta[name='neighbour-snapshot']")?.content || "";
+    let py = null;
+    if (snapshot && typeof DecompressionStream === "function") {
+      try { py = await pythonFromSnapshot(snapshot, script, core); app.times.snapshot = "used"; } catch (e) {
+        console.warn("start-up snapshot not used:", e);  // the normal start below: the same game, slower
+        app.times.snapshot = String(e && e.message ? e.message : e);
+      }
+    }
+    app.py = py || await pythonFromScratch(script, core);
     loadStrings();
     checkSave();
     if (!store.ok) app.messages.push("web.storage_off");
@@ -127,6 +124,72 @@ async function boot() {
     msg.setAttribute("role", "alert");
     msg.textContent = early("web.boot_failed", {why: e && e.message ? e.message : String(e)});
   }
+}
+
+const APP_DIR = "/home/pyodide/app";
+const pyodideURL = () => new URL("pyodide/", location.href).href;
+function fetched(name, how) {
+  return fetch(name).then((r) => { if (!r.ok) throw new Error(`${name}: ${r.status}`); return r[how](); });
+}
+
+// Pyodide started from nothing: CPython's own start, the core imported, the story built (seconds).
+async function pythonFromScratch(script, core) {
+  const content = fetched("content.json", "text");
+  await script;
+  app.times.script = performance.now();
+  const py = await window.loadPyodide({indexURL: pyodideURL(), packages: [], fullStdLib: false});
+  app.times.pyodide = performance.now();
+  py.unpackArchive(await core, "zip", {extractDir: APP_DIR});
+  py.runPython(`import sys; sys.path.insert(0, '${APP_DIR}')`);
+  app.bridge = py.pyimport("game.web.bridge");
+  app.times.imported = performance.now();
+  const booted = JSON.parse(app.bridge.boot(await content));
+  app.times.booted = performance.now();
+  if (!booted.ok) throw new Error(booted.errors.join("; "));
+  return py;
+}
+
+// Pyodide restored from the build's start-up snapshot (game/web/snapshot.mjs): its memory as it was
+// after the steps above, so the core is imported and the story built already. Anything that does not
+// fit (no snapshot, a damaged download, another build's) throws, and boot() starts from scratch.
+async function pythonFromSnapshot(key, script, core) {
+  const held = {memory: fetch("snapshot.bin").then((r) => {
+    if (!r.ok || !r.body) throw new Error(`snapshot.bin: ${r.status}`);
+    return new Response(r.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
+  }).then((b) => new Uint8Array(b))};
+  let failed = null;
+  const failure = new Promise((ok, fail) => { failed = fail; });
+  held.memory.catch(failed);
+  await script;
+  app.times.script = performance.now();
+  const {default: create} = await import(pyodideURL() + "pyodide.asm.mjs");
+  // Pyodide's memory starts at the size its .wasm declares; the snapshot (the story built) is larger,
+  // so the memory grows to fit before Pyodide copies the snapshot in
+  const createPyodideModule = (settings) => {
+    const instantiate = settings.instantiateWasm;
+    if (instantiate) {
+      settings.instantiateWasm = (imports, receive) => instantiate(imports, (instance, module) => {
+        held.memory.then((m) => {
+          const mem = instance.exports.memory, short = m.length - mem.buffer.byteLength;
+          if (short > 0) mem.grow(Math.ceil(short / 65536));
+          receive(instance, module);
+        }).catch(failed);
+      });
+    }
+    return create(settings);
+  };
+  const py = await Promise.race([failure, window.loadPyodide({indexURL: pyodideURL(), packages: [], fullStdLib: false,
+    _loadSnapshot: held.memory, createPyodideModule})]);
+  held.memory = null;  // the snapshot's copy is in Pyodide's memory now; let the browser free this one
+  if (py._api && py._api.config) py._api.config._loadSnapshot = null;
+  app.times.pyodide = performance.now();
+  py.unpackArchive(await core, "zip", {extractDir: APP_DIR});  // the files (memory holds only what was imported)
+  app.bridge = py.pyimport("game.web.bridge");
+  app.times.imported = performance.now();
+  const awake = JSON.parse(app.bridge.awake());
+  if (!awake.booted || awake.of !== key) throw new Error(`the snapshot is not of this build (${awake.of})`);
+  app.times.booted = performance.now();
+  return py;
 }
 
 function loadStrings() { app.strings = JSON.parse(app.bridge.strings(app.settings.lang)); }
