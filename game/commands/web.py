@@ -28,7 +28,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     b.add_argument("out", metavar="OUT", help="the folder to write (created; an earlier build is replaced)")
     b.add_argument("--vendor", metavar="DIR", help="where tools/web_vendor.py put Pyodide (default build/vendor)")
     b.add_argument("--no-snapshot", action="store_true",
-                   help="skip the start-up snapshot (made with Node when it is installed; the page starts slower without)")
+                   help="no start-up snapshot (made with Node when installed; without it the page starts slower)")
     add_content_args(b)
     s = sub.add_parser("serve", help="serve a built folder over HTTP (127.0.0.1 unless --host)")
     s.add_argument("out", metavar="OUT", help="a folder written by `web build`")
