@@ -136,7 +136,8 @@ function whatIfBlock(w, num) {
   const days = [...new Set(w.runs.flatMap((r) => r.points.map((p) => p[0])))].sort((a, b) => a - b);
   const first = days.length ? days[0] : 0, last = Math.max(days.length ? days[days.length - 1] : 1, first + 1);
   const {lo, hi, step} = w.axis;
-  const x = (d) => L + (d - first) / (last - first) * (W - L - R);
+  const pad = 0.7 * rem;  // the first and last markers clear the axis and its labels
+  const x = (d) => L + pad + (d - first) / (last - first) * (W - L - R - 2 * pad);
   const y = (r) => T + (hi - Math.max(lo, Math.min(hi, r))) / (hi - lo) * (H - T - B);
   const pct = (v) => `${num(v)} %`;
   const grid = [];
@@ -166,7 +167,8 @@ function whatIfBlock(w, num) {
       byDay.map((m) => h("td", {}, m.has(d) ? pct(Math.round(m.get(d))) : "–"))))));
   return h("section", {class: "card what-if", id: "what-if", "aria-labelledby": "what-if-title"},
     h("h3", {id: "what-if-title"}, w.title),
-    h("figure", {}, svg, legend, h("figcaption", {class: "muted"}, w.note)),
+    h("figure", {}, h("p", {class: "axis-label muted", "aria-hidden": "true"}, w.risk_label), svg, legend,
+      h("figcaption", {class: "muted"}, w.note)),
     table);
 }
 
