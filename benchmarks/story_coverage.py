@@ -1,9 +1,9 @@
 """Which of the story's threads a player meets: the share of runs that see each one.
 
-    python benchmarks/coverage.py                                # full and lesson, three policies, 200 runs
-    python benchmarks/coverage.py --campaign resident --policy engaged --runs 400
-    python benchmarks/coverage.py --classes 40                   # also: classes of 25 on one session code
-    python benchmarks/coverage.py --json OUT                     # the figures as JSON (OUT may be '-')
+    python benchmarks/story_coverage.py                          # full and lesson, three policies, 200 runs
+    python benchmarks/story_coverage.py --campaign resident --policy engaged --runs 400
+    python benchmarks/story_coverage.py --classes 40             # also: classes of 25 on one session code
+    python benchmarks/story_coverage.py --json OUT               # the figures as JSON (OUT may be '-')
 
 A thread is a set of scenes (issue 14's coverage gaps, and the story's other strands a debrief may
 ask about); a run meets it when it shows any of them. Each campaign is played as `simulate` plays
@@ -38,7 +38,12 @@ POLICIES = ("engaged", "first", "random")
 CAMPAIGNS = ("resident", "resident_lesson")
 CLASS_SIZE = 25
 
-# name -> (what it is, the scenes that show it; a name ending in "_" is a prefix)
+# name -> (what it is, the scenes that show it; a name ending in "_" is a prefix). Not every thread is
+# for every player: held_back, turning_point and visit (the visiting room now comes only after bad
+# weeks, tp_visit) are for runs that go badly, so engaged play meets none of them, by design;
+# staff_shortage (hs_lockin) and the visiting-room scenes hs_visit_* / hs_martin_reply wait for days
+# the nine-day calendar no longer has (day 4 of high security is the held-back day, whose slots
+# other scenes take), so no run meets them: kept here so the table says so until they are placed.
 THREADS: dict[str, tuple[str, tuple[str, ...]]] = {
     "forvaring": ("Terje, on preventive detention with no release date", ("fv_",)),
     "sexual_offence": ("Arne, convicted of a sexual offence, in class or the library", ("so_",)),
@@ -53,7 +58,10 @@ THREADS: dict[str, tuple[str, tuple[str, ...]]] = {
     "leave": ("a day's leave outside", ("ls_leave_out_",)),
     "open_unit": ("the open unit", ("ou_",)),
     "nav_late": ("NAV too late: housing with weeks to go", ("rp_nav_late",)),
-    "visit": ("a visit from family", ("hs_visit_anne", "hs_visit_zofia", "hs_martin_reply", "tp_visit")),
+    "visit": ("a visit from family in the visiting room",
+              ("hs_visit_anne", "hs_visit_zofia", "hs_martin_reply", "tp_visit")),
+    "family_leave": ("family in person on leave", ("ls_leave_out_sander", "ls_leave_out_tomasz", "ou_leave_home",
+                                                   "ou_leave_tomasz")),
 }
 
 
