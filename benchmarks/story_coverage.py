@@ -57,6 +57,7 @@ THREADS: dict[str, tuple[str, tuple[str, ...]]] = {
     "turning_point": ("a turning point after bad weeks", ("tp_", "hs_setback", "ls_setback")),
     "leave": ("a day's leave outside", ("ls_leave_out_",)),
     "open_unit": ("the open unit", ("ou_",)),
+    "nav": ("NAV in the last weeks (early or late)", ("rp_nav_early", "rp_nav_late")),
     "nav_late": ("NAV too late: housing with weeks to go", ("rp_nav_late",)),
     "visit": ("a visit from family in the visiting room",
               ("hs_visit_anne", "hs_visit_zofia", "hs_martin_reply", "tp_visit")),
