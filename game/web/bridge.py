@@ -183,6 +183,42 @@ def awake() -> str:
     return _out({"booted": SESSION is not None, "of": SNAPSHOT_OF})
 
 
+def warm_plan() -> str:
+    """What warm() plays: for each role, its shortest kind of story (a kiosk arc where there is one)."""
+    if SESSION is None:
+        return _out([])
+    rank = {"short": 0, "lesson": 1, "full": 2}
+    best: dict[str, tuple[int, str]] = {}
+    for cid, camp in SESSION.content.campaigns.items():
+        key = (rank.get(camp.kind, 3), cid)
+        if camp.role not in best or key < best[camp.role]:
+            best[camp.role] = key
+    return _out([cid for _rank, cid in sorted(best.values())])
+
+
+def warm(campaign: str) -> str:
+    """Plays `campaign` through once, choosing the first choice, in a throwaway session the player
+    never sees (the player's own session, save and result are not touched). The page calls it while
+    the title is read: a browser compiles Pyodide's WebAssembly function by function on first use,
+    so without it the player's first choices pay for the engine's code being compiled. The first view
+    of each kind it met (scene, day's end, ending...), for the page to draw out of sight too; None if
+    the story is not there or did not reach its ending."""
+    if SESSION is None or campaign not in SESSION.content.campaigns:
+        return _out(None)
+    s = Session(SESSION.content)
+    s.lang = SESSION.lang
+    v = s.start({"campaign": campaign, "room": "play", "seed": 1})
+    shown = {}
+    for _ in range(400):
+        if v.get("kind") not in ("scene", "notes", "day_end", "block_end", "feedback"):
+            break
+        v = s.act("choose" if v["kind"] == "scene" else "proceed", 0)
+        shown.setdefault(v.get("kind"), v)
+    if s.play is not None:
+        views.journal(s.play, s.lang)
+    return _out(shown if v.get("kind") == "ending" else None)
+
+
 def strings(lang: str) -> str:
     """Every interface string in one language (the page's own labels, menus and settings)."""
     c = _session().content

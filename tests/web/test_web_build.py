@@ -179,6 +179,23 @@ def test_a_broken_or_foreign_save_is_refused_with_a_reason(data):
     assert json.loads(bridge.restore(saved))["kind"] in ("scene", "notes")
 
 
+def test_the_warm_up_plays_a_story_of_each_role_out_of_sight_and_leaves_the_players_run_alone(data):
+    """bridge.warm: the page plays the short stories once while the title is read, so the browser has
+    compiled the engine's code before the player's first choice; the player's own run is untouched."""
+    bridge.boot(jsonform.dumps(data))
+    plan = json.loads(bridge.warm_plan())
+    roles = {bridge.SESSION.content.campaigns[c].role for c in plan}
+    assert roles == {c.role for c in bridge.SESSION.content.campaigns.values()} and len(plan) == len(roles)
+    assert all(bridge.SESSION.content.campaigns[c].kind == "short" for c in plan)
+    bridge.start(json.dumps({"campaign": "resident_short", "room": "play", "seed": 3}))
+    before, saved = bridge.SESSION.play.state.to_dict(), bridge.save()
+    for c in plan:  # the first view of each kind it met, for the page to draw out of sight
+        shown = json.loads(bridge.warm(c))
+        assert {"scene", "day_end", "ending"} <= set(shown) and all(v["kind"] == k for k, v in shown.items())
+    assert json.loads(bridge.warm("no_such_story")) is None
+    assert bridge.SESSION.play.state.to_dict() == before and bridge.save() == saved
+
+
 def test_the_real_pyodide_files_are_the_pinned_ones():
     need_vendor()
     with open(os.path.join(vendor.package_dir("pyodide"), "package.json"), encoding="utf-8") as fh:

@@ -119,11 +119,37 @@ async function boot() {
     home();
     app.times.ready = performance.now();
     document.body.dataset.ready = "";
+    warmUp();
   } catch (e) {
     console.error(e);
     msg.setAttribute("role", "alert");
     msg.textContent = early("web.boot_failed", {why: e && e.message ? e.message : String(e)});
   }
+}
+
+// While the title is read, the short stories are played once out of sight (bridge.warm), one per idle
+// moment, and the reading font's faces are loaded: the browser compiles Pyodide's WebAssembly function
+// by function on first use and loads a font face the first time text needs it, and this way the
+// player's first choices pay for neither. Nothing the player has is touched.
+function warmUp() {
+  // the reading font's other faces too, so the first consequence in italics is not held up by its font
+  if (document.fonts && document.fonts.load) {
+    for (const face of ["italic 400", "normal 700"]) document.fonts.load(`${face} 1em "Atkinson Hyperlegible"`).catch(() => {});
+  }
+  let queue = [];
+  try { queue = call("warm_plan"); } catch (e) { return; }
+  const later = window.requestIdleCallback || ((fn) => setTimeout(fn, 50));  // Safari has no requestIdleCallback
+  const next = () => {
+    const camp = queue.shift();
+    if (!camp) { app.times.warm = performance.now(); return; }
+    try {
+      // the views it met are drawn too, off the page (never attached, so nothing is seen or announced)
+      const shown = JSON.parse(app.bridge.warm(camp)) || {};
+      for (const v of Object.values(shown)) drawn(v);
+    } catch (e) { console.warn("warm-up:", e); }
+    later(next);
+  };
+  later(next);
 }
 
 const APP_DIR = "/home/pyodide/app";
@@ -288,19 +314,24 @@ function show(v) {
   app.redraw = () => show(call("view", app.settings.lang));
   if (v.kind === "title") return home();
   if (v.kind === "error" || v.kind === "broken") { app.messages.push(["web.boot_failed", {why: v.message}]); return home(); }
-  let node;
-  const act = (name, arg) => { if (choicesReady()) doAct(name, arg); };
-  if (v.kind === "scene") node = NB.sceneView(v, act, t);
-  else if (v.kind === "notes") node = NB.notesView(v, act);
-  else if (v.kind === "day_end") node = NB.dayEndView(v, act);
-  else if (v.kind === "block_end") node = NB.listView(v.title, h("ul", {}, v.questions.map((q) => h("li", {}, q))), v.button, act, "proceed");
-  else if (v.kind === "feedback") node = NB.listView(v.title, h("ul", {}, v.lines.map((q) => h("li", {}, q))), v.button, act, "proceed");
-  else if (v.kind === "ending") node = endingView(v);
-  else node = h("p", {}, JSON.stringify(v));
+  const node = viewNode(v, (name, arg) => { if (choicesReady()) doAct(name, arg); });
   mount(node, v, NB.textFor(v));
   // saved after the new text is on screen (the next frame), never before it
   if (app.room !== "kiosk") requestAnimationFrame(() => setTimeout(autosave, 0));
 }
+
+function viewNode(v, act) {
+  if (v.kind === "scene") return NB.sceneView(v, act, t);
+  if (v.kind === "notes") return NB.notesView(v, act);
+  if (v.kind === "day_end") return NB.dayEndView(v, act);
+  if (v.kind === "block_end") return NB.listView(v.title, h("ul", {}, v.questions.map((q) => h("li", {}, q))), v.button, act, "proceed");
+  if (v.kind === "feedback") return NB.listView(v.title, h("ul", {}, v.lines.map((q) => h("li", {}, q))), v.button, act, "proceed");
+  if (v.kind === "ending") return endingView(v);
+  return h("p", {}, JSON.stringify(v));
+}
+
+// a view drawn and thrown away (the warm-up): never attached to the page, so nothing is seen or said
+function drawn(v) { if (v && v.kind) viewNode(v, () => {}); }
 
 function doAct(name, arg) {
   const t0 = performance.now();
