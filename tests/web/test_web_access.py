@@ -179,3 +179,24 @@ def test_after_a_what_if_the_ending_draws_both_runs_with_their_numbers_and_cavea
         assert found == [], found
     finally:
         driver.quit()
+
+
+def test_a_page_set_to_norwegian_is_norwegian_from_its_first_page_and_switches_both_ways(site):
+    """The title page is drawn in the player's language from the start (it was drawn in English until a
+    story was started), and the bar's language button switches every word on it."""
+    _out, url = site
+    driver = chrome(settings={"lang": "nb"})
+    try:
+        driver.get(url)
+        wait_ready(driver)
+        main = lambda: driver.find_element("id", "main").text  # noqa: E731
+        text = main()
+        assert "Hvem blir naboen din?" in text and "Innsatt" in text, text[:200]
+        assert "Who will your neighbour be?" not in text and "Resident\n" not in text
+        by_css(driver, "#btn-lang")[0].click()
+        until(lambda: "Who will your neighbour be?" in main(), what="the title in English")
+        assert "Resident" in main() and "Innsatt" not in main()
+        by_css(driver, "#btn-lang")[0].click()
+        until(lambda: "Hvem blir naboen din?" in main(), what="the title in Norwegian again")
+    finally:
+        driver.quit()

@@ -350,7 +350,8 @@ function autosave() {
 function home() {
   app.overlay = null; app.redraw = home;
   if (app.kiosk) return kioskAttract();
-  const v = call("leave"); app.room = "play";
+  call("leave"); app.room = "play";
+  const v = call("title", app.settings.lang);  // in the player's language, from the first page on
   const saved = store.get(KEYS.save);
   const byRole = {};
   for (const c of v.campaigns) (byRole[c.role] = byRole[c.role] || {name: c.role_name, list: []}).list.push(c);
