@@ -17,7 +17,7 @@ from .model import Model
 from .rules.compile import Symbols
 from .rules.compiled import Effect, Rule, Text
 from .world import (Activity, Character, ContentWarning, Epilogue, Fact, Language, Phase, Place, Principle,
-                    Role, Scenario, Source, Variable, source_text)
+                    Role, Scenario, Source, Variable, in_language, source_text)
 
 END = "end"  # the target that ends the slot
 MAX_CHOICES = 40  # in one scene: more than a screen can offer, and a window must show them quickly
@@ -245,15 +245,7 @@ class Content:
 
     def text(self, text: Text | None, lang: str) -> str:
         """The text in a language, falling back to the default language, then to any."""
-        if not text:
-            return ""
-        if lang in text:
-            return text[lang]
-        if "" in text:
-            return text[""]
-        if self.default_lang in text:
-            return text[self.default_lang]
-        return next(iter(text.values()))
+        return in_language(text, lang, self.default_lang)
 
     def ui(self, key: str, lang: str, **values: Any) -> str:
         """An interface string by key, with {name} placeholders filled in."""

@@ -23,11 +23,13 @@ class Source:
     title: str = s.string("Author, title or publisher of the source.", True)
     url: str | None = s.string("Where to find it.")
     year: Any = s.custom("Year of publication.", lambda t: t.Any_())
-    note: str | None = s.string("Which part, or how it is used.")
+    note: Text | None = s.text("Which part, or how it is used (a caveat such as 'the factor 2 is chosen "
+                               "for teaching'): plain, or one per language like any text a player reads.")
 
-    def text(self) -> str:
-        """One line for a list of sources: title, note, address."""
-        return " — ".join(p for p in (self.title, self.note or "", self.url or "") if p)
+    def text(self, lang: str = "", title: str | None = None) -> str:
+        """One line for a list of sources: title, note (in `lang`), address; `title` stands in for
+        the source's own (the word 'assumption' in the player's language)."""
+        return " — ".join(p for p in (title or self.title, in_language(self.note, lang), self.url or "") if p)
 
 
 def as_source(src: Source | str | dict[str, Any]) -> Source:
@@ -40,9 +42,23 @@ def as_source(src: Source | str | dict[str, Any]) -> Source:
                   note=src.get("note"))
 
 
-def source_text(src: Source | str | dict[str, Any]) -> str:
-    """A source as one line: title, note, address."""
-    return as_source(src).text()
+def source_text(src: Source | str | dict[str, Any], lang: str = "") -> str:
+    """A source as one line: title, note, address (the note in `lang`; figures.source also says
+    'assumption' in the player's language)."""
+    return as_source(src).text(lang)
+
+
+def in_language(text: Text | str | None, lang: str, default: str = "en") -> str:
+    """A text in a language: the language's own, else the plain (untagged) one, else the default
+    language's, else any; a plain string as it is."""
+    if not text:
+        return ""
+    if isinstance(text, str):
+        return text
+    for key in (lang, "", default):
+        if text.get(key):
+            return text[key]
+    return next((v for v in text.values() if v), "")
 
 
 @dataclass(slots=True, kw_only=True)

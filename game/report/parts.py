@@ -54,13 +54,13 @@ def campaign_title(w: Words, campaign: str, scenario: str | None) -> str:
 
 def _source(w: Words, given: Source | str | dict) -> str:
     src = as_source(given)
-    parts = [src.title]
+    parts = [w.ui("source.assumption") if src.title.strip().lower() == "assumption" else src.title]
     if src.year:
         parts.append(f"({src.year})")
     if src.url:
         parts.append(src.url)  # plain text, never a link: the page makes no requests
     if src.note:
-        parts.append(f"({src.note})")
+        parts.append(f"({w.tr(src.note)})")
     return " ".join(p for p in parts if p)
 
 

@@ -16,7 +16,6 @@ from ..core.play import preview as pv
 from ..core.play.engine import CONTINUE, Engine
 from ..core.play.playthrough import Playthrough
 from ..core.safetext import for_terminal
-from ..core.world import source_text
 
 WIDTH = 72
 
@@ -272,7 +271,7 @@ class TextGame:
         if model.sources:
             self.say(self.ui("ending.sources"))
             for src in model.sources:
-                self.say(f"- {source_text(src)}")
+                self.say(f"- {figures.source(self.c, src, self.lang)}")
 
     def ending(self) -> None:
         e = self.engine

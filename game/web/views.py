@@ -14,7 +14,6 @@ from ..core.play import compare, figures, shifts
 from ..core.play import preview as pv
 from ..core.play.engine import CONTINUE
 from ..core.play.playthrough import Playthrough
-from ..core.world import source_text
 
 
 class Words:
@@ -55,14 +54,10 @@ def model(w: Words) -> dict[str, Any]:
         kind = w.ui("journal.kind_good") if f.kind == "protective" else w.ui("journal.kind_risk")
         weight = figures.number(w.c, f.weight, w.lang)
         weights.append({"text": f"{w.var(f.var)} · {kind} · {w.ui('journal.weight')} {weight}",
-                        "note": w.t(f.note), "sources": [_source(s) for s in f.sources]})
+                        "note": w.t(f.note), "sources": [figures.source(w.c, s, w.lang) for s in f.sources]})
     return {"title": w.t(m.title), "disclaimer": w.t(m.disclaimer), "explain": w.t(m.explain),
             "formula": formula, "weights_title": w.ui("journal.weights"), "weights": weights,
-            "sources_title": w.ui("ending.sources"), "sources": [_source(s) for s in m.sources]}
-
-
-def _source(src: Any) -> str:
-    return source_text(src)
+            "sources_title": w.ui("ending.sources"), "sources": [figures.source(w.c, s, w.lang) for s in m.sources]}
 
 
 def title(content: Content, lang: str) -> dict[str, Any]:

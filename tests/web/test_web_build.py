@@ -251,12 +251,14 @@ def test_a_snapshot_knows_its_build_and_a_restored_one_wakes_with_fresh_randomne
 @pytest.mark.parametrize("lang", ["en", "nb"])
 def test_the_pages_model_block_has_the_formula_and_the_models_own_sources(lang):
     from game.core.play import figures
-    from game.core.world import source_text
     from game.web import views
     content, _ = load_content([content_dir()])
     m = views.model(views.Words(content, lang))
     assert m["formula"] == figures.formula(content, lang)
     assert m["explain"] == content.text(content.model.explain, lang)
-    assert m["sources"] == [source_text(s) for s in content.model.sources] and m["sources"]
-    assert any("assumption" in s for s in m["sources"])   # the 60% anchor says it is a teaching target
+    assert m["sources"] == [figures.source(content, s, lang) for s in content.model.sources] and m["sources"]
+    # the 60% anchor says it is a teaching target, in the player's language, caveat and all
+    assert any(s.startswith(content.ui("source.assumption", lang) + " — ") for s in m["sources"])
+    teaching = {"en": "a teaching target, not a measured result", "nb": "et mål for undervisningen, ikke et målt resultat"}
+    assert any(teaching[lang] in s for s in m["sources"])
     assert m["sources_title"] == content.ui("ending.sources", lang)

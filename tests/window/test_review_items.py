@@ -38,7 +38,7 @@ def test_trainer_list_shows_each_scenario_once_and_not_the_kiosk_shifts():
 def test_sources_are_shown_by_name_never_by_a_bracketed_id():
     app = make_app()
     c = app.kit.content
-    shown = list(all_sources(c))
+    shown = list(all_sources(c, "en")) + list(all_sources(c, "nb"))
     shown += [source_text(s) for f in c.facts.values() for s in f.sources]
     assert shown
     tagged = [s for s in shown if re.search(r"\[\d{3}\]", s)]

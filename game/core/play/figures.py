@@ -4,7 +4,7 @@ Every fact and figure carries its caveat and its sources wherever a player meets
 card, the real figures at the ending, the kiosk's attract loop. `card` gives those parts in one
 language, so the window, the terminal and the measure of reading time show and count the same
 thing; `ending_figures` says which facts a campaign's ending shows (its `compare` list, or every fact
-tagged `comparison`). `number` and `formula` write the model's numbers the language's way, as the
+tagged `comparison`); `source` writes a source in the player's language. `number` and `formula` write the model's numbers the language's way, as the
 ending's "How is this calculated" shows them on every surface.
 """
 
@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..content import Campaign, Content, Fact
+from ..content import Campaign, Content, Fact, Source
+from ..world import as_source
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +29,14 @@ def card(content: Content, fact: Fact, lang: str) -> Card:
     """The parts of a fact card, every source included."""
     return Card(content.text(fact.text, lang), content.text(fact.caveat, lang),
                 tuple(src.title for src in fact.sources if src.title))
+
+
+def source(content: Content, src: Source | str | dict, lang: str) -> str:
+    """A source as one line in the player's language: its title (the word 'assumption' in theirs), its
+    note (a caveat such as 'the factor 2 is chosen for teaching') and its address."""
+    found = as_source(src)
+    title = content.ui("source.assumption", lang) if found.title.strip().lower() == "assumption" else None
+    return found.text(lang, title)
 
 
 def ending_figures(content: Content, campaign: Campaign) -> list[Fact]:

@@ -37,7 +37,6 @@ from typing import Any
 from ..content import Choice, Content, Fact
 from ..model import Estimate
 from ..words import words
-from ..world import source_text
 from . import figures
 from . import preview as pv
 from .engine import Engine
@@ -280,7 +279,7 @@ class Reader:
         if model.sources:
             self.line("ending", "ending.sources")
             for src in model.sources:
-                self.add("ending", words(source_text(src)))
+                self.add("ending", words(figures.source(self.c, src, self.lang)))
 
     def estimate(self, est: Estimate, legend: bool) -> None:
         """An estimate's line, its legend (the player's own, beside the 100 figures) and its drivers."""

@@ -4,21 +4,22 @@ from __future__ import annotations
 
 import pygame
 
-from .journal import source_text
+from ...core.play import figures
+from ...core.world import as_source
 from .panel import PanelScreen
 
 
-def all_sources(content) -> list[str]:
-    """Every distinct source named anywhere in the content, in a stable order."""
+def all_sources(content, lang: str) -> list[str]:
+    """Every distinct source named anywhere in the content, in the player's language, in a stable
+    order (the model's own assumptions are on its page, not here)."""
     seen: dict[str, None] = {}
     groups: list[list] = [f.sources for f in content.facts.values()]
     groups += [f.sources for f in content.model.factors] + [m.sources for m in content.model.modifiers]
     groups += [content.model.sources] + [p.sources for p in content.principles.values()]
     for group in groups:
         for src in group:
-            text = source_text(src)
-            if text.lower() != "assumption":
-                seen.setdefault(text, None)
+            if as_source(src).title.strip().lower() != "assumption":
+                seen.setdefault(figures.source(content, src, lang), None)
     return sorted(seen, key=str.lower)
 
 
@@ -32,7 +33,7 @@ class CreditsScreen(PanelScreen):
             (k.ui("credits.model_title"), [k.tr(k.content.model.disclaimer)]),
             (k.ui("credits.fonts_title"), [k.ui("credits.fonts")]),
             (k.ui("credits.art_title"), [k.ui("credits.art")]),
-            (k.ui("credits.sources_title"), ["• " + s for s in all_sources(k.content)]),
+            (k.ui("credits.sources_title"), ["• " + s for s in all_sources(k.content, k.lang)]),
         ]
 
     def body(self, surf: pygame.Surface | None, x: int, y: int, w: int) -> int:

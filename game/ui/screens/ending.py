@@ -20,7 +20,6 @@ import pygame
 from ...core.model import Estimate
 from ...core.play import figures
 from ...core.play.figures import ending_figures
-from ...core.world import source_text
 from ..nav import MenuItem, Nav
 from ..screen import confirm
 from ..widgets import Button
@@ -257,7 +256,7 @@ class EndingScreen(PanelScreen, PlayScreen):
         if model.sources:
             y += self.title(surf, k.ui("ending.sources"), x, y, w, "body_bold")
             for src in model.sources:
-                y += k.paragraphs(surf, "• " + source_text(src), "small", th.muted, x, y, w, clip)
+                y += k.paragraphs(surf, "• " + figures.source(k.content, src, k.lang), "small", th.muted, x, y, w, clip)
         return y - y0 + k.px(20)
 
     def estimates(self) -> list[tuple[str, Estimate]]:

@@ -11,7 +11,6 @@ import pygame
 
 from ...core.play import figures
 from ...core.play import preview as pv
-from ...core.world import source_text  # noqa: F401 - credits imports it from here
 from .. import input as act
 from ..widgets import Button, meter
 from .panel import PanelScreen
@@ -230,7 +229,7 @@ class JournalScreen(PanelScreen):
             if f.note:
                 y += k.paragraphs(surf, k.tr(f.note), "small", th.text, x + k.px(20), y, w - k.px(20), clip)
             for src in f.sources:
-                y += k.paragraphs(surf, "• " + source_text(src), "small", th.muted, x + k.px(20), y, w - k.px(20), clip)
+                y += k.paragraphs(surf, "• " + figures.source(k.content, src, k.lang), "small", th.muted, x + k.px(20), y, w - k.px(20), clip)
             y += k.px(10)
         y += k.px(8)
         y += self.title(surf, k.ui("journal.modifiers"), x, y, w)
@@ -239,7 +238,7 @@ class JournalScreen(PanelScreen):
             y += k.paragraphs(surf, k.tr(mod.why), "small", th.text, x + k.px(20), y, w - k.px(20), clip)
             y += k.paragraphs(surf, f"× {mod.factor.src}", "small", th.heading, x + k.px(20), y, w - k.px(20), clip)
             for src in mod.sources:
-                y += k.paragraphs(surf, "• " + source_text(src), "small", th.muted, x + k.px(20), y, w - k.px(20), clip)
+                y += k.paragraphs(surf, "• " + figures.source(k.content, src, k.lang), "small", th.muted, x + k.px(20), y, w - k.px(20), clip)
             y += k.px(10)
         for d in model.daily:
             y += k.paragraphs(surf, k.ui("journal.daily", why=k.tr(d.why)), "small", th.text, x, y, w, clip) + k.px(6)
@@ -251,7 +250,7 @@ class JournalScreen(PanelScreen):
                 y += k.paragraphs(surf, line, "body", th.text, x, y, w, clip)
         y += k.px(10)
         for src in model.sources:
-            y += k.paragraphs(surf, "• " + source_text(src), "small", th.muted, x, y, w, clip)
+            y += k.paragraphs(surf, "• " + figures.source(k.content, src, k.lang), "small", th.muted, x, y, w, clip)
         return y - y0 + k.px(20)
 
     def page_facts(self, surf, x: int, y: int, w: int) -> int:
@@ -266,6 +265,6 @@ class JournalScreen(PanelScreen):
             if fact.caveat:
                 y += k.paragraphs(surf, k.tr(fact.caveat), "small", th.heading, x + k.px(20), y, w - k.px(20), clip)
             for src in fact.sources:
-                y += k.paragraphs(surf, "• " + source_text(src), "small", th.muted, x + k.px(20), y, w - k.px(20), clip)
+                y += k.paragraphs(surf, "• " + figures.source(k.content, src, k.lang), "small", th.muted, x + k.px(20), y, w - k.px(20), clip)
             y += k.px(16)
         return y - y0
