@@ -259,6 +259,7 @@ def test_the_pages_model_block_has_the_formula_and_the_models_own_sources(lang):
     assert m["sources"] == [figures.source(content, s, lang) for s in content.model.sources] and m["sources"]
     # the 60% anchor says it is a teaching target, in the player's language, caveat and all
     assert any(s.startswith(content.ui("source.assumption", lang) + " — ") for s in m["sources"])
-    teaching = {"en": "a teaching target, not a measured result", "nb": "et mål for undervisningen, ikke et målt resultat"}
+    teaching = {"en": "a teaching target, not a measured result",
+                "nb": "et mål for undervisningen, ikke et målt resultat"}
     assert any(teaching[lang] in s for s in m["sources"])
     assert m["sources_title"] == content.ui("ending.sources", lang)

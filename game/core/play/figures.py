@@ -4,8 +4,9 @@ Every fact and figure carries its caveat and its sources wherever a player meets
 card, the real figures at the ending, the kiosk's attract loop. `card` gives those parts in one
 language, so the window, the terminal and the measure of reading time show and count the same
 thing; `ending_figures` says which facts a campaign's ending shows (its `compare` list, or every fact
-tagged `comparison`); `source` writes a source in the player's language. `number` and `formula` write the model's numbers the language's way, as the
-ending's "How is this calculated" shows them on every surface.
+tagged `comparison`); `source` writes a source in the player's language. `number` and `formula`
+write the model's numbers the language's way, as the ending's "How is this calculated" shows them
+on every surface.
 """
 
 from __future__ import annotations

@@ -23,6 +23,10 @@ PAGES = ("meters", "drivers", "model", "facts")
 class JournalScreen(PanelScreen):
     """Four pages behind tabs at the top (a panel whose buttons are above the text, not below)."""
 
+    def source_line(self, src) -> str:  # type: ignore[no-untyped-def]
+        """A source as a bullet in the player's language (its note, 'assumption' too)."""
+        return "• " + figures.source(self.kit.content, src, self.kit.lang)
+
     modal = True
 
     def __init__(self, nav: Nav, page: str = "meters"):
@@ -229,7 +233,7 @@ class JournalScreen(PanelScreen):
             if f.note:
                 y += k.paragraphs(surf, k.tr(f.note), "small", th.text, x + k.px(20), y, w - k.px(20), clip)
             for src in f.sources:
-                y += k.paragraphs(surf, "• " + figures.source(k.content, src, k.lang), "small", th.muted, x + k.px(20), y, w - k.px(20), clip)
+                y += k.paragraphs(surf, self.source_line(src), "small", th.muted, x + k.px(20), y, w - k.px(20), clip)
             y += k.px(10)
         y += k.px(8)
         y += self.title(surf, k.ui("journal.modifiers"), x, y, w)
@@ -238,7 +242,7 @@ class JournalScreen(PanelScreen):
             y += k.paragraphs(surf, k.tr(mod.why), "small", th.text, x + k.px(20), y, w - k.px(20), clip)
             y += k.paragraphs(surf, f"× {mod.factor.src}", "small", th.heading, x + k.px(20), y, w - k.px(20), clip)
             for src in mod.sources:
-                y += k.paragraphs(surf, "• " + figures.source(k.content, src, k.lang), "small", th.muted, x + k.px(20), y, w - k.px(20), clip)
+                y += k.paragraphs(surf, self.source_line(src), "small", th.muted, x + k.px(20), y, w - k.px(20), clip)
             y += k.px(10)
         for d in model.daily:
             y += k.paragraphs(surf, k.ui("journal.daily", why=k.tr(d.why)), "small", th.text, x, y, w, clip) + k.px(6)
@@ -250,7 +254,7 @@ class JournalScreen(PanelScreen):
                 y += k.paragraphs(surf, line, "body", th.text, x, y, w, clip)
         y += k.px(10)
         for src in model.sources:
-            y += k.paragraphs(surf, "• " + figures.source(k.content, src, k.lang), "small", th.muted, x, y, w, clip)
+            y += k.paragraphs(surf, self.source_line(src), "small", th.muted, x, y, w, clip)
         return y - y0 + k.px(20)
 
     def page_facts(self, surf, x: int, y: int, w: int) -> int:
@@ -265,6 +269,6 @@ class JournalScreen(PanelScreen):
             if fact.caveat:
                 y += k.paragraphs(surf, k.tr(fact.caveat), "small", th.heading, x + k.px(20), y, w - k.px(20), clip)
             for src in fact.sources:
-                y += k.paragraphs(surf, "• " + figures.source(k.content, src, k.lang), "small", th.muted, x + k.px(20), y, w - k.px(20), clip)
+                y += k.paragraphs(surf, self.source_line(src), "small", th.muted, x + k.px(20), y, w - k.px(20), clip)
             y += k.px(16)
         return y - y0
