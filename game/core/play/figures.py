@@ -12,6 +12,7 @@ on every surface.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from ..content import Campaign, Content, Fact, Source
 from ..world import as_source
@@ -32,7 +33,7 @@ def card(content: Content, fact: Fact, lang: str) -> Card:
                 tuple(src.title for src in fact.sources if src.title))
 
 
-def source(content: Content, src: Source | str | dict, lang: str) -> str:
+def source(content: Content, src: Source | str | dict[str, Any], lang: str) -> str:
     """A source as one line in the player's language: its title (the word 'assumption' in theirs), its
     note (a caveat such as 'the factor 2 is chosen for teaching') and its address."""
     found = as_source(src)
