@@ -39,11 +39,12 @@ CAMPAIGNS = ("resident", "resident_lesson")
 CLASS_SIZE = 25
 
 # name -> (what it is, the scenes that show it; a name ending in "_" is a prefix). Not every thread is
-# for every player: held_back, turning_point and visit (the visiting room now comes only after bad
-# weeks, tp_visit) are for runs that go badly, so engaged play meets none of them, by design;
-# staff_shortage (hs_lockin) and the visiting-room scenes hs_visit_* / hs_martin_reply wait for days
-# the nine-day calendar no longer has (day 4 of high security is the held-back day, whose slots
-# other scenes take), so no run meets them: kept here so the table says so until they are placed.
+# for every player: held_back and turning_point are for runs that go badly, so engaged play meets
+# neither, by design. visit: Sander's mother and Emma, or Tomasz's daughter Zofia (when Kasia was asked
+# to tell her the truth), take the first evening on the unit after a call or a letter home from remand,
+# shared with Terje (fv_window); tp_visit comes after bad weeks. Kenneth has no visit: hs_martin_reply
+# (Martin's letter) waits for a day 4 of high security, the held-back day, whose evening is the second
+# review, and so does staff_shortage (hs_lockin): no run meets them, kept so the table says so.
 THREADS: dict[str, tuple[str, tuple[str, ...]]] = {
     "forvaring": ("Terje, on preventive detention with no release date", ("fv_",)),
     "sexual_offence": ("Arne, convicted of a sexual offence, in class or the library", ("so_",)),

@@ -1,5 +1,6 @@
 """The coverage scenes of issue 14 are met (benchmarks/story_coverage.py): each one in some seeded run,
-each new thread in at least a third of engaged runs of the full story, and election day in most
+each new thread (and the family visit, the only scenes with the fact visits_effect) in at least a third
+of engaged runs of the full story, and election day in most
 classes of 25 playing the lesson on one session code. Deterministic (fixed seeds), a second or two."""
 
 import os
@@ -15,12 +16,13 @@ sys.path.insert(0, os.path.join(ROOT, "benchmarks"))
 import story_coverage as cov  # noqa: E402
 
 # the threads issue 14 adds, and the campaigns that show each of their scenes
-NEW = ("forvaring", "sexual_offence", "election", "harmed_elsewhere")
+NEW = ("forvaring", "sexual_offence", "election", "harmed_elsewhere", "visit")
 SCENES = {
     "fv_window": ("resident",), "fv_not_yet": ("resident",),
     "so_class": ("resident",), "so_library": ("resident",),
     "ed_notice": ("resident",), "ed_lunch": ("resident_lesson",),
     "el_harm_1": ("resident", "resident_lesson"), "el_harm_3": ("resident", "resident_lesson"),
+    "hs_visit_anne": ("resident",), "hs_visit_zofia": ("resident",),
 }
 # el_harm_2 is a draw of the ls_harm pool, on a third "sit down with what you did" in lower security:
 # a rare afternoon (5 of 1,500 random runs), as the three interludes it replaced were
