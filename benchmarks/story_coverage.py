@@ -52,7 +52,7 @@ THREADS: dict[str, tuple[str, tuple[str, ...]]] = {
     "harmed_elsewhere": ("the person harmed, on their own (the Elsewhere interludes)", ("el_",)),
     "harmed_verdict": ("the person harmed in the verdict", ("rm_verdict",)),
     "mediation_offer": ("Siri's question: a meeting with the person harmed", ("ls_harm_siri",)),
-    "harmed_answer": ("the person harmed answers (yes, or no)", ("rp_med_yes", "rp_med_no", "ou_siri_declined")),
+    "harmed_answer": ("the person harmed answers (yes, or no)", ("rp_med_yes", "rp_med_no")),
     "held_back": ("held back at the review", ("hs_held_back",)),
     "turning_point": ("a turning point after bad weeks", ("tp_", "hs_setback", "ls_setback")),
     "leave": ("a day's leave outside", ("ls_leave_out_",)),
