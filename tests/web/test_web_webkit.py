@@ -78,7 +78,10 @@ def test_a_class_plays_the_resident_lesson_in_webkit_and_hands_in_a_result_repor
         by_css(driver, f"[data-campaign='{lesson('resident')}']")[0].click()
         (by_css(driver, "[data-profile]") or by_css(driver, "#start"))[0].click()
         assert play_to_end(driver, keyboard=True) > 3
-        assert "NB-" in by_css(driver, "#result-code")[0].text
+        # the ending fades in (WebKit here has no reduced-motion switch), and WebDriver reads text at
+        # opacity 0 as hidden: wait for it rather than read it in the fade's first frame
+        from selenium.webdriver.support.ui import WebDriverWait
+        WebDriverWait(driver, 10).until(lambda d: "NB-" in by_css(d, "#result-code")[0].text)
         assert by_css(driver, ".fact .caveat, .fact .sources"), "the ending's figures come with caveat and source"
         assert by_css(driver, "details.model .formula")
         result = json.loads(driver.execute_script("return window.__nb.bridge.result()"))
