@@ -26,6 +26,11 @@ class Source:
     note: Text | None = s.text("Which part, or how it is used (a caveat such as 'the factor 2 is chosen "
                                "for teaching'): plain, or one per language like any text a player reads.")
 
+    @property
+    def assumption(self) -> bool:
+        """Whether this 'source' is the word 'assumption': a number chosen for teaching, not found."""
+        return self.title.strip().lower() == "assumption"
+
     def text(self, lang: str = "", title: str | None = None) -> str:
         """One line for a list of sources: title, note (in `lang`), address; `title` stands in for
         the source's own (the word 'assumption' in the player's language)."""

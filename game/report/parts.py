@@ -54,7 +54,7 @@ def campaign_title(w: Words, campaign: str, scenario: str | None) -> str:
 
 def _source(w: Words, given: Source | str | dict) -> str:
     src = as_source(given)
-    parts = [w.ui("source.assumption") if src.title.strip().lower() == "assumption" else src.title]
+    parts = [w.ui("source.assumption") if src.assumption else src.title]
     if src.year:
         parts.append(f"({src.year})")
     if src.url:

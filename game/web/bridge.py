@@ -199,8 +199,9 @@ def warm_plan() -> str:
 def warm(campaign: str) -> str:
     """Plays `campaign` through once, choosing the first choice, in a throwaway session the player
     never sees (the player's own session, save and result are not touched). The page calls it while
-    the title is read: a browser compiles Pyodide's WebAssembly function by function on first use,
-    so without it the player's first choices pay for the engine's code being compiled. The first view
+    the title is read, so code a browser compiles on first use (Pyodide's WebAssembly, the page's
+    JavaScript) is compiled before the player's choices need it (docs/web.md: the median choice
+    time halved; a story's first choice is still slower than the rest). The first view
     of each kind it met (scene, day's end, ending...), for the page to draw out of sight too; None if
     the story is not there or did not reach its ending."""
     if SESSION is None or campaign not in SESSION.content.campaigns:
@@ -278,8 +279,11 @@ def review() -> str:
     return _out(views.review(s.play, s.lang) if s.play else s.view())
 
 
-def leave() -> str:
+def leave(lang: str | None = None) -> str:
+    """Back to the title page, in `lang` (the page's setting) when given."""
     s = _session()
+    if lang:
+        s.lang = lang
     s.play, s.notes, s.feedback = None, (), None
     return _out(s.view())
 

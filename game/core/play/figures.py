@@ -37,7 +37,7 @@ def source(content: Content, src: Source | str | dict[str, Any], lang: str) -> s
     """A source as one line in the player's language: its title (the word 'assumption' in theirs), its
     note (a caveat such as 'the factor 2 is chosen for teaching') and its address."""
     found = as_source(src)
-    title = content.ui("source.assumption", lang) if found.title.strip().lower() == "assumption" else None
+    title = content.ui("source.assumption", lang) if found.assumption else None
     return found.text(lang, title)
 
 

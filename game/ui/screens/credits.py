@@ -18,7 +18,7 @@ def all_sources(content, lang: str) -> list[str]:
     groups += [content.model.sources] + [p.sources for p in content.principles.values()]
     for group in groups:
         for src in group:
-            if as_source(src).title.strip().lower() != "assumption":
+            if not as_source(src).assumption:
                 seen.setdefault(figures.source(content, src, lang), None)
     return sorted(seen, key=str.lower)
 

@@ -23,10 +23,6 @@ PAGES = ("meters", "drivers", "model", "facts")
 class JournalScreen(PanelScreen):
     """Four pages behind tabs at the top (a panel whose buttons are above the text, not below)."""
 
-    def source_line(self, src) -> str:  # type: ignore[no-untyped-def]
-        """A source as a bullet in the player's language (its note, 'assumption' too)."""
-        return "• " + figures.source(self.kit.content, src, self.kit.lang)
-
     modal = True
 
     def __init__(self, nav: Nav, page: str = "meters"):
@@ -256,6 +252,10 @@ class JournalScreen(PanelScreen):
         for src in model.sources:
             y += k.paragraphs(surf, self.source_line(src), "small", th.muted, x, y, w, clip)
         return y - y0 + k.px(20)
+
+    def source_line(self, src) -> str:  # type: ignore[no-untyped-def]
+        """A source as a bullet in the player's language (its note, 'assumption' too)."""
+        return "• " + figures.source(self.kit.content, src, self.kit.lang)
 
     def page_facts(self, surf, x: int, y: int, w: int) -> int:
         k = self.kit

@@ -128,9 +128,9 @@ async function boot() {
 }
 
 // While the title is read, the short stories are played once out of sight (bridge.warm), one per idle
-// moment, and the reading font's faces are loaded: the browser compiles Pyodide's WebAssembly function
-// by function on first use and loads a font face the first time text needs it, and this way the
-// player's first choices pay for neither. Nothing the player has is touched.
+// moment, and the reading font's faces are loaded, so code compiled and fonts loaded on first use are
+// paid for before the player's choices (measured in docs/web.md: the median choice halved; a story's
+// first choice stays slower). Nothing the player has is touched.
 function warmUp() {
   // the reading font's other faces too, so the first consequence in italics is not held up by its font
   if (document.fonts && document.fonts.load) {
@@ -350,8 +350,7 @@ function autosave() {
 function home() {
   app.overlay = null; app.redraw = home;
   if (app.kiosk) return kioskAttract();
-  call("leave"); app.room = "play";
-  const v = call("title", app.settings.lang);  // in the player's language, from the first page on
+  const v = call("leave", app.settings.lang); app.room = "play";  // in the player's language from the first page on
   const saved = store.get(KEYS.save);
   const byRole = {};
   for (const c of v.campaigns) (byRole[c.role] = byRole[c.role] || {name: c.role_name, list: []}).list.push(c);
